@@ -1,0 +1,742 @@
+"""Tidy group tables from scored mentions: means, article-level bootstrap CIs, shares, salience.
+
+This module owns grouping, de-duplication of syndicated stories and uncertainty. It reads no
+files and draws nothing; every function takes a table and returns a new tidy table.
+
+>>> table = aggregate_scores(scored, by=("outlet", "actor_id"), period="week")  # doctest: +SKIP
+>>> table[["outlet", "actor_id", "period", "mean", "ci_low", "ci_high"]].head()  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import hashlib
+from statistics import NormalDist
+
+import numpy as np
+import pandas as pd
+
+from framing.exceptions import MissingColumnError
+
+__all__ = [
+    "ARTICLE_DOCVARS",
+    "NEUTRAL_BAND",
+    "PERIODS",
+    "add_period",
+    "aggregate_scores",
+    "count_articles",
+    "salience",
+    "summarise_articles",
+]
+
+#: Valid values of the ``period`` parameter (``None`` means no time grouping).
+PERIODS = ("week", "month")
+#: Half-width of the neutral band used when shares are derived from the sign of the value
+#: (no ``label`` column): ``|value| <= NEUTRAL_BAND`` counts as neutral. Unit: polarity points.
+NEUTRAL_BAND = 0.05
+#: Article-level columns carried into :func:`summarise_articles` output when present.
+ARTICLE_DOCVARS = ("outlet", "published", "duplicate_group", "language")
+#: Columns of :func:`aggregate_scores` output after the group keys.
+STAT_COLUMNS = (
+    "n_mentions",
+    "n_articles",
+    "mean",
+    "ci_low",
+    "ci_high",
+    "share_positive",
+    "share_neutral",
+    "share_negative",
+)
+_COUNT_DUPLICATES = ("per_outlet", "once")
+# Upper bound on the number of bootstrap indices drawn at once for one group (memory ≈ 4 bytes
+# each). Depends only on the group size, so results do not depend on the machine.
+_CHUNK_ELEMS = 1 << 20
+
+
+# --------------------------------------------------------------------------- validation helpers
+
+
+def _require_columns(df, columns, func, what="table"):
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(
+            f"The {what} passed to {func}() must be a pandas DataFrame. "
+            f"Got {type(df).__name__} instead."
+        )
+    missing = [c for c in dict.fromkeys(columns) if c not in df.columns]
+    if missing:
+        raise MissingColumnError(
+            f"The {what} passed to {func}() lacks column(s) {missing!r}. "
+            f"Got columns {list(df.columns)!r}; add the missing columns (e.g. keep the "
+            f"docvars from framing.actors.find_mentions) or change the parameters that need them."
+        )
+
+
+def _check_by(by, func, param="by"):
+    if isinstance(by, str):
+        by = (by,)
+    try:
+        by = list(by)
+    except TypeError:
+        raise TypeError(
+            f"The {param!r} parameter of {func}() must be a column name or a sequence of column "
+            f"names. Got {by!r} instead."
+        ) from None
+    if not all(isinstance(c, str) for c in by):
+        raise TypeError(
+            f"The {param!r} parameter of {func}() must contain column names (str). Got {by!r}."
+        )
+    if len(set(by)) != len(by):
+        raise ValueError(f"The {param!r} parameter of {func}() repeats a column. Got {by!r}.")
+    return by
+
+
+def _check_period(period, func, *, allow_none=True):
+    valid = (None, *PERIODS) if allow_none else PERIODS
+    if period not in valid:
+        raise ValueError(
+            f"The 'period' parameter of {func}() must be one of {valid!r}. Got {period!r} instead."
+        )
+
+
+def _check_count_duplicates(count_duplicates, func):
+    if count_duplicates not in _COUNT_DUPLICATES:
+        raise ValueError(
+            f"The 'count_duplicates' parameter of {func}() must be one of "
+            f"{_COUNT_DUPLICATES!r}. Got {count_duplicates!r} instead."
+        )
+
+
+def _check_ci_level(ci_level, func):
+    if (
+        isinstance(ci_level, bool)
+        or not isinstance(ci_level, (int, float, np.floating))
+        or not 0 < ci_level < 1
+    ):
+        raise ValueError(
+            f"The 'ci_level' parameter of {func}() must be a float in the open interval (0, 1), "
+            f"e.g. 0.95 for a 95% interval. Got {ci_level!r} instead."
+        )
+    return float(ci_level)
+
+
+def _check_int(x, name, func, minimum):
+    if isinstance(x, bool) or not isinstance(x, (int, np.integer)) or x < minimum:
+        raise ValueError(
+            f"The {name!r} parameter of {func}() must be an int >= {minimum}. Got {x!r} instead."
+        )
+    return int(x)
+
+
+def _to_utc_naive(series, column, func):
+    """Return `series` as tz-naive datetime64 in UTC (naive input is taken to be UTC)."""
+    if isinstance(series.dtype, pd.DatetimeTZDtype):
+        return series.dt.tz_convert("UTC").dt.tz_localize(None)
+    if pd.api.types.is_datetime64_dtype(series.dtype):
+        return series
+    try:
+        return pd.to_datetime(series, utc=True, format="ISO8601").dt.tz_localize(None)
+    except (ValueError, TypeError) as err:
+        raise TypeError(
+            f"Column {column!r} passed to {func}() must hold datetimes (datetime64[ns, UTC] as "
+            f"returned by framing.corpus.load_corpus) or ISO-8601 strings. Got dtype "
+            f"{series.dtype!s} ({err})."
+        ) from err
+
+
+def _period_start(ts, period):
+    """Floor tz-naive datetimes to the Monday of their ISO week or the 1st of their month."""
+    day = ts.dt.normalize()
+    if period == "week":
+        offset = day.dt.day_of_week
+    else:
+        offset = day.dt.day - 1
+    start = day - pd.to_timedelta(offset, unit="D")
+    return start.astype("datetime64[ns]")
+
+
+def _drop_duplicate_articles(df, func, *, reference=None):
+    """Keep the rows of one article per ``duplicate_group`` (earliest published, then article_id).
+
+    The kept article is chosen from `reference` (default: `df` itself) so that it does not
+    depend on which rows have a score. Rows whose ``duplicate_group`` is missing are kept.
+    """
+    ref = df if reference is None else reference
+    arts = ref[["article_id", "duplicate_group", "published"]].drop_duplicates("article_id")
+    arts = arts.assign(
+        _pub=_to_utc_naive(arts["published"], "published", func),
+        _aid=arts["article_id"].astype(str),
+    )
+    grouped = arts[arts["duplicate_group"].notna()]
+    grouped = grouped.sort_values(
+        ["duplicate_group", "_pub", "_aid"], na_position="last", kind="mergesort"
+    )
+    dropped = grouped["article_id"][grouped.duplicated("duplicate_group", keep="first")]
+    return df[~df["article_id"].isin(dropped)]
+
+
+def _key_seed(root_entropy, key):
+    """Seed sequence for one group: the root entropy plus a stable hash of the group key."""
+    parts = []
+    for v in key:
+        if isinstance(v, (pd.Timestamp, np.datetime64)):
+            v = pd.Timestamp(v).isoformat()
+        elif isinstance(v, np.generic):
+            v = v.item()
+        parts.append(repr(v))
+    digest = hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=16).digest()
+    spawn_key = tuple(int(w) for w in np.frombuffer(digest, dtype="<u4"))
+    return np.random.SeedSequence(root_entropy, spawn_key=spawn_key)
+
+
+def _bootstrap_means(art_sum, art_cnt, means, seed):
+    """Fill `means` with sum(values)/count(values) of articles resampled with replacement."""
+    k = art_sum.size
+    n_bootstrap = means.size
+    rng = np.random.default_rng(seed)
+    block = max(1, _CHUNK_ELEMS // k)
+    equal_counts = bool(np.all(art_cnt == art_cnt[0]))
+    for start in range(0, n_bootstrap, block):
+        b = min(block, n_bootstrap - start)
+        idx = rng.integers(0, k, size=(b, k), dtype=np.int32)
+        sums = art_sum[idx].sum(axis=1)
+        if equal_counts:
+            means[start : start + b] = sums / (art_cnt[0] * k)
+        else:
+            means[start : start + b] = sums / art_cnt[idx].sum(axis=1)
+
+
+def _empty_result(scored, keys):
+    cols = {
+        k: scored[k].iloc[:0] if k in scored.columns else pd.Series([], dtype="datetime64[ns]")
+        for k in keys
+    }
+    out = pd.DataFrame({k: v.to_numpy() for k, v in cols.items()})
+    for k in keys:
+        out[k] = out[k].astype(cols[k].dtype)
+    for c in STAT_COLUMNS:
+        out[c] = pd.Series([], dtype="int64" if c.startswith("n_") else "float64")
+    return out
+
+
+# --------------------------------------------------------------------------- public functions
+
+
+def add_period(df, period, *, column="published"):
+    """Add a ``period`` column: the start of each row's ISO week or calendar month.
+
+    Timestamps are converted to UTC first, then floored to Monday 00:00 (``"week"``) or to the
+    first day of the month 00:00 (``"month"``) and stored tz-naive. Missing timestamps (NaT)
+    stay NaT.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame of shape (n_rows, n_columns)
+        Any table with a datetime column, e.g. articles or scored mentions.
+    period : {'week', 'month'}
+        Length of the period.
+    column : str, default='published'
+        Datetime column to floor. ``datetime64[ns, UTC]`` (as loaded by
+        :func:`framing.corpus.load_corpus`), another time zone (converted to UTC), tz-naive
+        (taken to be UTC) or ISO-8601 strings.
+
+    Returns
+    -------
+    out : pandas.DataFrame of shape (n_rows, n_columns + 1)
+        A copy of `df` with a ``period`` column of dtype ``datetime64[ns]`` (tz-naive, UTC).
+        An existing ``period`` column is replaced.
+
+    Raises
+    ------
+    ValueError
+        If `period` is not ``'week'`` or ``'month'``.
+    MissingColumnError
+        If `column` is absent.
+    TypeError
+        If `column` cannot be read as datetimes.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"published": pd.to_datetime(["2025-03-02T23:30:00-05:00"])})
+    >>> add_period(df, "week")["period"].iloc[0]
+    Timestamp('2025-03-03 00:00:00')
+    """
+    func = "add_period"
+    _check_period(period, func, allow_none=False)
+    _require_columns(df, [column], func)
+    ts = _to_utc_naive(df[column], column, func)
+    out = df.copy()
+    out["period"] = _period_start(ts, period)
+    return out
+
+
+def aggregate_scores(
+    scored,
+    by=("outlet", "actor_id"),
+    *,
+    period=None,
+    value="polarity",
+    n_bootstrap=1000,
+    ci_level=0.95,
+    random_state=0,
+    count_duplicates="per_outlet",
+    min_mentions=1,
+    neutral_band=NEUTRAL_BAND,
+):
+    """Summarise scored mentions per group: mean, article-level bootstrap CI and label shares.
+
+    Rows with a missing `value` are dropped; with a `period`, rows with a missing
+    ``published`` are dropped too; rows with a missing group key are dropped. Each remaining
+    group (one combination of the `by` columns and, optionally, the period) gets the mean of
+    `value` over its mentions, a percentile confidence interval from a cluster bootstrap that
+    resamples *articles* (all mentions of a drawn article come along), and the shares of
+    positive, neutral and negative mentions.
+
+    Parameters
+    ----------
+    scored : pandas.DataFrame of shape (n_mentions, n_columns)
+        One row per mention, as returned by :func:`framing.scorers.score_mentions`. Required
+        columns: the `by` columns, `value`, ``article_id``; ``published`` when `period` is set
+        or ``count_duplicates='once'``; ``duplicate_group`` when ``count_duplicates='once'``.
+        Optional: ``label`` (str in {'negative', 'neutral', 'positive'}).
+    by : str or sequence of str, default=('outlet', 'actor_id')
+        Grouping columns. Must not be empty unless `period` is set.
+    period : {'week', 'month'} or None, default=None
+        Also group by the start of the ISO week (Monday) or the month of ``published`` in UTC
+        (see :func:`add_period`).
+    value : str, default='polarity'
+        Numeric column to average, e.g. ``polarity`` in [-1, 1].
+    n_bootstrap : int, default=1000
+        Number of bootstrap resamples (>= 0). With 0 the CI columns are NaN.
+    ci_level : float, default=0.95
+        Confidence level of the interval, in (0, 1).
+    random_state : int or None, default=0
+        Root seed. Each group draws from its own stream, seeded from `random_state` and a
+        hash of the group key, so results do not depend on row order or on the other groups.
+        None gives fresh, non-reproducible entropy.
+    count_duplicates : {'per_outlet', 'once'}, default='per_outlet'
+        ``'per_outlet'`` keeps every copy of a syndicated story (one per outlet that ran it);
+        ``'once'`` keeps only the earliest published article of each ``duplicate_group``
+        (ties broken by ``article_id``), chosen before rows with a missing value are dropped.
+    min_mentions : int, default=1
+        Groups with fewer scored mentions are left out of the result.
+    neutral_band : float, default=NEUTRAL_BAND (0.05)
+        Used only when `scored` has no ``label`` column: a mention is neutral when
+        ``|value| <= neutral_band``, positive above, negative below. Unit: units of `value`.
+
+    Returns
+    -------
+    table : pandas.DataFrame of shape (n_groups, len(by) + [1] + 8)
+        One row per group, sorted by the group keys, index ``0..n_groups-1``. Columns: the `by`
+        columns, ``period`` (``datetime64[ns]``, only when `period` is set), ``n_mentions``
+        (int, scored mentions), ``n_articles`` (int, distinct articles), ``mean`` (float, mean
+        of `value` over mentions), ``ci_low``, ``ci_high`` (float; NaN when the group has a
+        single article or `n_bootstrap` is 0), ``share_positive``, ``share_neutral``,
+        ``share_negative`` (float in [0, 1], over mentions with a label; NaN when none).
+        ``table.attrs`` records ``value``, ``period``, ``ci_level``, ``n_bootstrap``,
+        ``random_state``, ``count_duplicates`` and ``ci_method``.
+
+    Raises
+    ------
+    MissingColumnError
+        If a required column is absent; the message lists the missing columns.
+    ValueError
+        If `period`, `count_duplicates`, `ci_level`, `n_bootstrap` or `min_mentions` is invalid,
+        or if there is nothing to group by.
+    TypeError
+        If `value` is not numeric, or ``published`` is not datetime-like.
+
+    See Also
+    --------
+    summarise_articles : One mean per article and actor (article-weighted analyses).
+    salience : How often each actor is mentioned, per group.
+
+    Notes
+    -----
+    The point estimate is the mention-level mean, ``sum(value) / n_mentions``. Mentions of the
+    same article are not independent (same author, same framing), so the interval comes from a
+    cluster (article) bootstrap: for each of `n_bootstrap` resamples, ``n_articles`` articles
+    are drawn with replacement and the ratio of their summed values to their summed mention
+    counts is computed; the interval is the ``(1 - ci_level) / 2`` and ``(1 + ci_level) / 2``
+    percentiles of these ratios (Efron & Tibshirani, 1993, ch. 13; Field & Welsh, 2007,
+    "Bootstrapping clustered data", JRSS-B 69(3)). With a single article in a group the
+    bootstrap has nothing to resample between articles, so the CI is NaN and ``n_articles``
+    shows why. The percentile interval contains the point estimate in practice but not by
+    construction for very small, skewed groups.
+
+    Examples
+    --------
+    >>> scored = pd.DataFrame({
+    ...     "article_id": ["a1", "a1", "a2", "a3"], "outlet": ["X", "X", "X", "Y"],
+    ...     "actor_id": ["zelensky"] * 4, "polarity": [0.5, 0.1, -0.2, 0.0]})
+    >>> t = aggregate_scores(scored, n_bootstrap=200)
+    >>> t[["outlet", "n_mentions", "n_articles", "mean"]].round(3).to_dict("list")
+    {'outlet': ['X', 'Y'], 'n_mentions': [3, 1], 'n_articles': [2, 1], 'mean': [0.133, 0.0]}
+    """
+    func = "aggregate_scores"
+    by = _check_by(by, func)
+    _check_period(period, func)
+    _check_count_duplicates(count_duplicates, func)
+    ci_level = _check_ci_level(ci_level, func)
+    n_bootstrap = _check_int(n_bootstrap, "n_bootstrap", func, 0)
+    min_mentions = _check_int(min_mentions, "min_mentions", func, 1)
+    if random_state is not None:
+        random_state = _check_int(random_state, "random_state", func, 0)
+    if period is not None and "period" in by:
+        raise ValueError(
+            f"The 'by' parameter of {func}() contains 'period' while period={period!r} adds a "
+            f"'period' column. Remove 'period' from 'by' or set period=None."
+        )
+    keys = by + (["period"] if period is not None else [])
+    if not keys:
+        raise ValueError(
+            f"The 'by' parameter of {func}() is empty and period is None, so there is nothing "
+            f"to group by. Got by={by!r}; pass e.g. by=('actor_id',)."
+        )
+    once = count_duplicates == "once"
+    required = [*by, value, "article_id"]
+    if period is not None or once:
+        required.append("published")
+    if once:
+        required.append("duplicate_group")
+    _require_columns(scored, required, func, what="scored mentions table")
+    if not pd.api.types.is_numeric_dtype(scored[value]) or pd.api.types.is_bool_dtype(
+        scored[value]
+    ):
+        raise TypeError(
+            f"Column {value!r} (the 'value' parameter of {func}()) must be numeric. Got dtype "
+            f"{scored[value].dtype!s}; pass the name of a numeric score column such as 'polarity'."
+        )
+
+    has_label = "label" in scored.columns
+    cols = list(dict.fromkeys(required + (["label"] if has_label else [])))
+    df = scored[cols]
+    if once:
+        df = _drop_duplicate_articles(df, func)
+    df = df[df[value].notna()]
+    if period is not None:
+        df = add_period(df, period)
+        df = df[df["period"].notna()]
+    df = df.dropna(subset=keys)
+
+    attrs = {
+        "value": value,
+        "period": period,
+        "ci_level": ci_level,
+        "n_bootstrap": n_bootstrap,
+        "random_state": random_state,
+        "count_duplicates": count_duplicates,
+        "ci_method": "percentile, articles resampled within group",
+    }
+    if df.empty:
+        out = _empty_result(scored, keys)
+        out.attrs.update(attrs)
+        return out
+
+    grouped = df.groupby(keys, sort=True, observed=True)
+    gcode = grouped.ngroup().to_numpy(dtype=np.int64)
+    key_frame = grouped.size().index.to_frame(index=False)
+    acode, _ = pd.factorize(df["article_id"], sort=True)
+    values = df[value].to_numpy(dtype=float)
+
+    # Sort by group, article, value so every sum below is independent of the input row order.
+    order = np.lexsort((values, acode, gcode))
+    g, a, v = gcode[order], acode[order], values[order]
+    new_article = np.r_[True, (g[1:] != g[:-1]) | (a[1:] != a[:-1])]
+    art_start = np.flatnonzero(new_article)
+    art_sum = np.add.reduceat(v, art_start)
+    art_cnt = np.diff(np.r_[art_start, v.size])
+    art_group = g[art_start]
+    grp_start = np.flatnonzero(np.r_[True, art_group[1:] != art_group[:-1]])
+    grp_end = np.r_[grp_start[1:], art_group.size]
+
+    n_mentions = np.add.reduceat(art_cnt, grp_start)
+    n_articles = grp_end - grp_start
+    mean = np.add.reduceat(art_sum, grp_start) / n_mentions
+
+    n_groups = len(key_frame)
+    if has_label:
+        labels = df["label"].to_numpy(dtype=object)[order]
+        known = ~pd.isna(labels)
+        pos, neu, neg = (known & (labels == c) for c in ("positive", "neutral", "negative"))
+    else:
+        known = np.ones(v.size, dtype=bool)
+        pos, neg = v > neutral_band, v < -neutral_band
+        neu = ~pos & ~neg
+    denom = np.bincount(g, weights=known, minlength=n_groups)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        shares = {
+            name: np.where(denom > 0, np.bincount(g, weights=m, minlength=n_groups) / denom, np.nan)
+            for name, m in (("positive", pos), ("neutral", neu), ("negative", neg))
+        }
+
+    ci_low = np.full(n_groups, np.nan)
+    ci_high = np.full(n_groups, np.nan)
+    root = random_state if random_state is not None else np.random.SeedSequence().entropy
+    keep = n_mentions >= min_mentions
+    todo = np.flatnonzero(keep & (n_articles >= 2)) if n_bootstrap > 0 else np.array([], int)
+    if todo.size:
+        keys_list = list(key_frame.itertuples(index=False, name=None))
+        boot = np.empty((todo.size, n_bootstrap))
+        for row, i in enumerate(todo):
+            s = slice(grp_start[i], grp_end[i])
+            _bootstrap_means(art_sum[s], art_cnt[s], boot[row], _key_seed(root, keys_list[i]))
+        alpha = 1.0 - ci_level
+        ci_low[todo], ci_high[todo] = np.quantile(boot, [alpha / 2, 1 - alpha / 2], axis=1)
+
+    out = key_frame.assign(
+        n_mentions=n_mentions.astype(np.int64),
+        n_articles=n_articles.astype(np.int64),
+        mean=mean,
+        ci_low=ci_low,
+        ci_high=ci_high,
+        share_positive=shares["positive"],
+        share_neutral=shares["neutral"],
+        share_negative=shares["negative"],
+    )
+    out = out[keep].reset_index(drop=True)
+    out.attrs.update(attrs)
+    return out
+
+
+def summarise_articles(scored, *, value="polarity", docvars=ARTICLE_DOCVARS):
+    """Average the scores of each actor within each article (article-level sentiment).
+
+    Parameters
+    ----------
+    scored : pandas.DataFrame of shape (n_mentions, n_columns)
+        One row per mention with columns ``article_id``, ``actor_id`` and `value`.
+    value : str, default='polarity'
+        Numeric score column to average, e.g. ``polarity`` in [-1, 1].
+    docvars : sequence of str, default=ARTICLE_DOCVARS
+        Article-level columns to carry over (first non-missing value per article); names that
+        are absent from `scored` are skipped.
+
+    Returns
+    -------
+    articles : pandas.DataFrame of shape (n_article_actor_pairs, 2 + n_docvars + 3)
+        One row per (``article_id``, ``actor_id``), sorted by both. Columns: ``article_id``,
+        ``actor_id``, the docvars present, ``n_mentions`` (int, all mentions, scored or not),
+        ``n_scored`` (int, mentions with a non-missing value) and ``mean`` (float, mean of
+        `value` over the scored mentions; NaN when there are none).
+
+    Raises
+    ------
+    MissingColumnError
+        If ``article_id``, ``actor_id`` or `value` is absent.
+    TypeError
+        If `value` is not numeric.
+
+    Notes
+    -----
+    Pass the result to :func:`aggregate_scores` with ``value='mean'`` to weight every article
+    equally instead of every mention.
+
+    Examples
+    --------
+    >>> scored = pd.DataFrame({"article_id": ["a1", "a1", "a2"], "actor_id": ["z", "z", "z"],
+    ...                        "polarity": [0.4, np.nan, -0.2]})
+    >>> summarise_articles(scored)[["article_id", "n_mentions", "n_scored", "mean"]].values.tolist()
+    [['a1', 2, 1, 0.4], ['a2', 1, 1, -0.2]]
+    """
+    func = "summarise_articles"
+    _require_columns(scored, ["article_id", "actor_id", value], func, what="scored mentions table")
+    if not pd.api.types.is_numeric_dtype(scored[value]):
+        raise TypeError(
+            f"Column {value!r} (the 'value' parameter of {func}()) must be numeric. "
+            f"Got dtype {scored[value].dtype!s}."
+        )
+    docvars = [c for c in _check_by(docvars, func, "docvars") if c in scored.columns]
+    docvars = [c for c in docvars if c not in ("article_id", "actor_id", value)]
+    keys = ["article_id", "actor_id"]
+    # Sorting by value first makes the float sums independent of the input row order.
+    df = scored[keys + docvars + [value]].sort_values(keys + [value], kind="mergesort")
+    grouped = df.groupby(keys, sort=True, observed=True)
+    out = grouped[value].agg(["size", "count", "sum"])
+    out.columns = ["n_mentions", "n_scored", "_sum"]
+    out["mean"] = np.where(out["n_scored"] > 0, out["_sum"] / out["n_scored"].clip(lower=1), np.nan)
+    if docvars:
+        firsts = df.groupby("article_id", sort=True)[docvars].first()
+        out = out.join(firsts, on="article_id")
+    out = out.reset_index()
+    out["n_mentions"] = out["n_mentions"].astype(np.int64)
+    out["n_scored"] = out["n_scored"].astype(np.int64)
+    return out[keys + docvars + ["n_mentions", "n_scored", "mean"]]
+
+
+def _article_units(frame, by, period, count_duplicates, func, what, reference=None):
+    """Validate and prepare a table for counting: de-duplicate and add the period."""
+    required = [*by, "article_id"]
+    if period is not None or count_duplicates == "once":
+        required.append("published")
+    if count_duplicates == "once":
+        required.append("duplicate_group")
+    _require_columns(frame, required, func, what=what)
+    df = frame
+    if count_duplicates == "once":
+        df = _drop_duplicate_articles(df, func, reference=reference)
+    if period is not None:
+        df = add_period(df, period)
+        df = df[df["period"].notna()]
+    return df
+
+
+def count_articles(articles, by=("outlet",), *, period="month", count_duplicates="per_outlet"):
+    """Count distinct articles per group and period (input of ``plot_articles_by_outlet``).
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame of shape (n_articles, n_columns)
+        Articles (or any table with one or more rows per article) with ``article_id``, the
+        `by` columns and ``published``.
+    by : str or sequence of str, default=('outlet',)
+        Grouping columns.
+    period : {'week', 'month'} or None, default='month'
+        Period of ``published`` (UTC); articles with a missing date are left out.
+    count_duplicates : {'per_outlet', 'once'}, default='per_outlet'
+        As in :func:`aggregate_scores`.
+
+    Returns
+    -------
+    counts : pandas.DataFrame of shape (n_groups * n_periods, len(by) + [1] + 1)
+        The `by` columns, ``period`` (``datetime64[ns]``) and ``n_articles`` (int >= 0). Every
+        observed combination of the `by` values appears in every observed period (zeros
+        filled), sorted by the keys. ``counts.attrs['period']`` records `period`.
+
+    Raises
+    ------
+    MissingColumnError
+        If a required column is absent.
+    ValueError
+        If `period` or `count_duplicates` is invalid.
+    """
+    func = "count_articles"
+    by = _check_by(by, func)
+    _check_period(period, func)
+    _check_count_duplicates(count_duplicates, func)
+    keys = by + (["period"] if period is not None else [])
+    if not keys:
+        raise ValueError(f"{func}() needs 'by' columns or a 'period'. Got by={by!r}, period=None.")
+    df = _article_units(articles, by, period, count_duplicates, func, "articles table")
+    df = df.dropna(subset=keys)
+    counts = df.groupby(keys, sort=True, observed=True)["article_id"].nunique()
+    if period is not None and by:
+        groups = counts.index.droplevel("period").unique()
+        periods = counts.index.get_level_values("period").unique().sort_values()
+        full = pd.MultiIndex.from_tuples(
+            [(*(g if isinstance(g, tuple) else (g,)), p) for g in groups for p in periods],
+            names=keys,
+        )
+        counts = counts.reindex(full, fill_value=0).sort_index()
+    out = counts.rename("n_articles").reset_index()
+    out["n_articles"] = out["n_articles"].astype(np.int64)
+    out.attrs["period"] = period
+    return out
+
+
+def salience(
+    mentions,
+    by=("outlet",),
+    *,
+    articles=None,
+    period=None,
+    count_duplicates="per_outlet",
+    ci_level=0.95,
+):
+    """Measure how prominent each actor is per group: mentions, share of articles, rates.
+
+    Parameters
+    ----------
+    mentions : pandas.DataFrame of shape (n_mentions, n_columns)
+        One row per mention (scored or not) with ``article_id``, ``actor_id`` and the `by`
+        columns (plus ``published`` / ``duplicate_group`` as `period` and
+        `count_duplicates` require).
+    by : str or sequence of str, default=('outlet',)
+        Grouping columns (``actor_id`` is always added as the innermost key).
+    articles : pandas.DataFrame, optional
+        The full articles table (``article_id`` + the `by` columns). When given, the
+        denominator is every article in the group, including those that mention no actor;
+        otherwise it is the articles with at least one mention in `mentions`.
+    period : {'week', 'month'} or None, default=None
+        Also group by period of ``published`` (see :func:`add_period`).
+    count_duplicates : {'per_outlet', 'once'}, default='per_outlet'
+        As in :func:`aggregate_scores`; applied to numerator and denominator alike.
+    ci_level : float, default=0.95
+        Level of the Wilson score interval for ``share_articles``.
+
+    Returns
+    -------
+    table : pandas.DataFrame of shape (n_groups * n_actors, len(by) + [1] + 8)
+        One row per group and actor (every actor seen in `mentions` × every group, zeros
+        filled), sorted by the keys. Columns: the `by` columns, ``period`` (when set),
+        ``actor_id``, ``n_mentions`` (int), ``n_articles`` (int, articles mentioning the actor),
+        ``n_articles_total`` (int, denominator), ``share_articles`` (float in [0, 1]),
+        ``share_ci_low``, ``share_ci_high`` (Wilson interval at `ci_level`) and
+        ``mentions_per_1000_articles`` (float >= 0). ``table.attrs['ci_level']`` is set.
+
+    Raises
+    ------
+    MissingColumnError
+        If a required column is absent from `mentions` or `articles`.
+    ValueError
+        If `period`, `count_duplicates` or `ci_level` is invalid, or `by` contains ``actor_id``.
+
+    Notes
+    -----
+    The Wilson score interval (Wilson, 1927, JASA 22(158)) treats articles as independent
+    trials; it is reported for reading off uncertainty, not for clustered designs.
+    """
+    func = "salience"
+    by = _check_by(by, func)
+    _check_period(period, func)
+    _check_count_duplicates(count_duplicates, func)
+    ci_level = _check_ci_level(ci_level, func)
+    if "actor_id" in by:
+        raise ValueError(
+            f"The 'by' parameter of {func}() must not contain 'actor_id' (it is always added). "
+            f"Got {by!r}."
+        )
+    keys = by + (["period"] if period is not None else [])
+    _require_columns(mentions, ["actor_id"], func, what="mentions table")
+    if articles is not None:
+        arts = _article_units(articles, by, period, count_duplicates, func, "articles table")
+        ment = _article_units(mentions, by, period, "per_outlet", func, "mentions table")
+        ment = ment[ment["article_id"].isin(arts["article_id"])]
+    else:
+        ment = _article_units(mentions, by, period, count_duplicates, func, "mentions table")
+        arts = ment
+    arts = arts.dropna(subset=keys) if keys else arts
+    ment = ment.dropna(subset=[*keys, "actor_id"])
+
+    if keys:
+        totals = arts.groupby(keys, sort=True, observed=True)["article_id"].nunique()
+    else:
+        totals = pd.Series([arts["article_id"].nunique()], index=pd.Index([0], name="_all"))
+        ment = ment.assign(_all=0)
+        keys = ["_all"]
+    inner = [*keys, "actor_id"]
+    grouped = ment.groupby(inner, sort=True, observed=True)
+    counts = pd.DataFrame(
+        {"n_mentions": grouped.size(), "n_articles": grouped["article_id"].nunique()}
+    )
+    actors = np.sort(ment["actor_id"].unique())
+    group_tuples = [g if isinstance(g, tuple) else (g,) for g in totals.index]
+    full = pd.MultiIndex.from_tuples([(*g, a) for g in group_tuples for a in actors], names=inner)
+    table = counts.reindex(full, fill_value=0)
+    table["n_articles_total"] = totals.reindex(table.index.droplevel("actor_id")).to_numpy()
+    table = table.reset_index()
+    if "_all" in table.columns:
+        table = table.drop(columns="_all")
+    n = table["n_articles_total"].to_numpy(dtype=float)
+    x = table["n_articles"].to_numpy(dtype=float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = x / n
+        z = NormalDist().inv_cdf(0.5 + ci_level / 2)
+        centre = (p + z**2 / (2 * n)) / (1 + z**2 / n)
+        half = z / (1 + z**2 / n) * np.sqrt(p * (1 - p) / n + z**2 / (4 * n**2))
+        table["share_articles"] = p
+        table["share_ci_low"] = np.clip(centre - half, 0, 1)
+        table["share_ci_high"] = np.clip(centre + half, 0, 1)
+        table["mentions_per_1000_articles"] = 1000 * table["n_mentions"] / n
+    for c in ("n_mentions", "n_articles", "n_articles_total"):
+        table[c] = table[c].astype(np.int64)
+    table.attrs["ci_level"] = ci_level
+    return table

@@ -1,0 +1,91 @@
+"""Exceptions raised on purpose by framing.
+
+Every class derives from :class:`FramingError` and from the matching builtin, so
+callers can catch either (the pattern of scikit-learn's ``NotFittedError``).
+Not-fitted scorers raise :class:`sklearn.exceptions.NotFittedError`.
+
+>>> from framing.exceptions import CorpusFormatError
+>>> issubclass(CorpusFormatError, ValueError)
+True
+"""
+
+from __future__ import annotations
+
+
+class FramingError(Exception):
+    """Root of every error that framing raises on purpose."""
+
+
+class CorpusFormatError(FramingError, ValueError):
+    """A corpus file or record cannot be read; the message names the file and line.
+
+    Parameters
+    ----------
+    message : str
+        Full sentence: what was expected, what was found, how to fix it.
+    path : str or os.PathLike, optional
+        The offending file.
+    line : int, optional
+        1-based line (JSONL, CSV physical line where the record starts) or row number.
+    """
+
+    def __init__(self, message, *, path=None, line=None):
+        super().__init__(message)
+        self.path = path
+        self.line = line
+
+
+class MissingColumnError(FramingError, KeyError):
+    """A required column is absent from a table; the message lists the missing columns."""
+
+    def __str__(self):  # KeyError would otherwise repr() the message
+        return str(self.args[0]) if self.args else ""
+
+
+class UnknownActorError(FramingError, KeyError):
+    """An actor id is not in the registry; the message suggests close ids."""
+
+    def __str__(self):
+        return str(self.args[0]) if self.args else ""
+
+
+class DuplicateAliasError(FramingError, ValueError):
+    """The same alias is registered for two actors in one registry."""
+
+
+class RegistryFormatError(FramingError, ValueError):
+    """An actor or outlet registry file is malformed; the message names file and entry."""
+
+
+class UnknownScorerError(FramingError, KeyError):
+    """A scorer name is not registered; the message lists the available names."""
+
+    def __str__(self):
+        return str(self.args[0]) if self.args else ""
+
+
+class NotebookParameterError(FramingError, ValueError):
+    """A notebook parameter is unknown or has the wrong type (raised before execution)."""
+
+
+class NotebookExecutionError(FramingError, RuntimeError):
+    """A notebook cell failed, timed out or killed the kernel; the message names the cell.
+
+    Parameters
+    ----------
+    message : str
+        What happened, in which notebook and cell.
+    output_path : pathlib.Path, optional
+        The partially executed notebook, kept for inspection.
+    cell_index : int, optional
+        0-based index of the failing cell.
+    """
+
+    def __init__(self, message, *, output_path=None, cell_index=None):
+        super().__init__(message)
+        self.output_path = output_path
+        self.cell_index = cell_index
+
+
+class OverwriteError(FramingError, FileExistsError):
+    """An output already exists and overwriting was not requested."""

@@ -1,0 +1,515 @@
+"""Run the parameterised notebooks with papermill, checking parameters strictly.
+
+The runner owns execution only: it validates parameter names and types against
+the notebook's ``parameters`` cell before anything runs, executes in the current
+Python environment's kernel, and turns cell failures, timeouts and kernel deaths
+into one :class:`~framing.exceptions.NotebookExecutionError` naming the cell.
+
+>>> from framing.runner import notebook_parameters
+>>> "corpus" in notebook_parameters("01_explore_corpus")
+True
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import difflib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+import nbformat
+import yaml
+
+from framing import paths
+from framing.exceptions import NotebookExecutionError, NotebookParameterError
+
+#: The report notebooks, in the order ``framing report`` runs them.
+NOTEBOOKS = ("01_explore_corpus", "02_compare_outlets", "03_over_time")
+
+#: Per-cell execution timeout used when none is given. Unit: seconds.
+DEFAULT_TIMEOUT_S = 600
+
+_KERNEL_NAME = "framing-current-env"
+
+# Annotation text in a parameters cell -> accepted Python types.
+_TYPES = {
+    "str": (str,),
+    "int": (int,),
+    "float": (float, int),
+    "bool": (bool,),
+    "list": (list,),
+    "dict": (dict,),
+}
+
+
+def notebook_path(notebook: str | os.PathLike) -> Path:
+    """Resolve a notebook name (``"02_compare_outlets"``) or path to an existing file.
+
+    Parameters
+    ----------
+    notebook : str or os.PathLike
+        A name from :data:`NOTEBOOKS` (with or without ``.ipynb``), or a path.
+
+    Returns
+    -------
+    path : pathlib.Path
+
+    Raises
+    ------
+    FileNotFoundError
+        If no such notebook exists; the message lists the bundled notebooks.
+    """
+    candidate = Path(notebook)
+    if candidate.suffix != ".ipynb":
+        candidate = candidate.with_suffix(".ipynb")
+    for path in (candidate, paths.NOTEBOOKS_DIR / candidate.name):
+        if path.is_file():
+            return path
+    raise FileNotFoundError(
+        f"Notebook {str(notebook)!r} not found. Bundled notebooks: {list(NOTEBOOKS)!r} "
+        f"(in {paths.NOTEBOOKS_DIR})."
+    )
+
+
+def notebook_parameters(notebook: str | os.PathLike) -> dict[str, dict]:
+    """Read the parameters a notebook declares in its ``parameters`` cell.
+
+    Parameters
+    ----------
+    notebook : str or os.PathLike
+        Notebook name or path (see :func:`notebook_path`).
+
+    Returns
+    -------
+    parameters : dict of str to dict
+        ``{name: {"type": str, "default": str, "help": str}}`` in declaration order,
+        as parsed by :func:`papermill.inspect_notebook` from lines of the form
+        ``name: type = value  # help``.
+
+    Raises
+    ------
+    NotebookParameterError
+        If the notebook has no cell tagged ``parameters``.
+    """
+    import papermill
+
+    path = notebook_path(notebook)
+    nb = nbformat.read(path, as_version=4)
+    if not any("parameters" in c.get("metadata", {}).get("tags", []) for c in nb.cells):
+        raise NotebookParameterError(
+            f"Notebook {path.name!r} has no cell tagged 'parameters'; tag the cell that "
+            "defines its parameters (View > Cell Toolbar > Tags in Jupyter)."
+        )
+    found = papermill.inspect_notebook(str(path))
+    return {
+        name: {
+            "type": info.get("inferred_type_name") or "None",
+            "default": info.get("default"),
+            "help": info.get("help") or "",
+        }
+        for name, info in found.items()
+    }
+
+
+def _normalise_value(value):
+    """Turn YAML dates into ISO strings, recursively, so every path gives the same type."""
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [_normalise_value(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _normalise_value(v) for k, v in value.items()}
+    return value
+
+
+def validate_parameters(notebook: str | os.PathLike, parameters: Mapping | None) -> dict:
+    """Check parameter names and types against the notebook before execution.
+
+    Dates (``datetime.date``/``datetime.datetime``, as YAML parses ``2025-02-28``)
+    become ISO-8601 strings, so a value arrives as the same type however it was given.
+
+    Parameters
+    ----------
+    notebook : str or os.PathLike
+        Notebook name or path.
+    parameters : mapping of str to object or None
+        Values to inject.
+
+    Returns
+    -------
+    parameters : dict
+        The normalised values.
+
+    Raises
+    ------
+    NotebookParameterError
+        If a name is not declared in the notebook (the message names the closest
+        valid one and lists all), or a value's type does not match the declared type
+        (for example a list parameter passed as a string).
+    """
+    declared = notebook_parameters(notebook)
+    name = notebook_path(notebook).name
+    out = {}
+    for key, value in (parameters or {}).items():
+        if key not in declared:
+            close = difflib.get_close_matches(key, declared, n=1, cutoff=0.5)
+            hint = f" Did you mean {close[0]!r}?" if close else ""
+            raise NotebookParameterError(
+                f"Unknown parameter {key!r} for notebook {name!r}.{hint} "
+                f"Valid parameters: {sorted(declared)!r}."
+            )
+        value = _normalise_value(value)
+        type_name = declared[key]["type"].split("[")[0].strip()
+        expected = _TYPES.get(type_name)
+        ok = expected is None or (
+            isinstance(value, expected) and not (type_name != "bool" and isinstance(value, bool))
+        )
+        if not ok:
+            hint = ""
+            if type_name == "list" and isinstance(value, str):
+                hint = f" Pass a list, e.g. -p {key} '[{value}]' or a YAML list in the -f file."
+            raise NotebookParameterError(
+                f"The {key!r} parameter of notebook {name!r} must be of type "
+                f"{declared[key]['type']}. Got {value!r} ({type(value).__name__}) instead.{hint}"
+            )
+        out[key] = value
+    return out
+
+
+def load_parameter_file(path: str | os.PathLike) -> dict:
+    """Read a YAML parameter file (papermill's ``-f``), dates as ISO strings.
+
+    Raises
+    ------
+    NotebookParameterError
+        If the file is not a YAML mapping.
+    """
+    with open(path, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh) or {}
+    if not isinstance(data, dict):
+        raise NotebookParameterError(
+            f"Parameter file {str(path)!r} must hold a YAML mapping of name: value. "
+            f"Got {type(data).__name__}."
+        )
+    return _normalise_value(data)
+
+
+@contextlib.contextmanager
+def _current_env_kernel():
+    """Expose a kernelspec that runs this interpreter, whatever the notebook names.
+
+    Prepends a temporary directory to ``JUPYTER_PATH`` (which Jupyter searches
+    first) holding a kernelspec whose argv starts with ``sys.executable``.
+    """
+    with tempfile.TemporaryDirectory(prefix="framing-kernel-") as tmp:
+        spec_dir = Path(tmp) / "kernels" / _KERNEL_NAME
+        spec_dir.mkdir(parents=True)
+        spec = {
+            "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+            "display_name": f"Python ({sys.prefix})",
+            "language": "python",
+        }
+        (spec_dir / "kernel.json").write_text(json.dumps(spec), encoding="utf-8")
+        old = os.environ.get("JUPYTER_PATH")
+        os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [tmp, old]))
+        try:
+            yield _KERNEL_NAME
+        finally:
+            if old is None:
+                os.environ.pop("JUPYTER_PATH", None)
+            else:
+                os.environ["JUPYTER_PATH"] = old
+
+
+def _failed_cell(output_path: Path) -> tuple[int | None, str]:
+    """Find the failing cell in a partial output notebook.
+
+    The cell papermill marked failed or running, else the first with an error
+    output (an interrupted cell is marked completed with a KeyboardInterrupt),
+    else the last cell that started.
+    """
+    try:
+        nb = nbformat.read(output_path, as_version=4)
+    except (OSError, ValueError):
+        return None, ""
+
+    def status(cell):
+        return cell.get("metadata", {}).get("papermill", {})
+
+    cells = list(enumerate(nb.cells))
+    rules = (
+        lambda c: status(c).get("status") in {"failed", "running"},
+        lambda c: any(o.get("output_type") == "error" for o in c.get("outputs", [])),
+    )
+    found = None
+    for rule in rules:
+        found = next((i for i, c in cells if rule(c)), None)
+        if found is not None:
+            break
+    if found is None:
+        found = next((i for i, c in reversed(cells) if status(c).get("start_time")), None)
+    if found is None:
+        return None, ""
+    first = next((line for line in nb.cells[found].source.splitlines() if line.strip()), "")
+    return found, first
+
+
+def run_notebook(
+    notebook: str | os.PathLike,
+    parameters: Mapping | None = None,
+    *,
+    output_path: str | os.PathLike,
+    timeout: float = DEFAULT_TIMEOUT_S,
+    cwd: str | os.PathLike | None = None,
+    progress_bar: bool = False,
+) -> Path:
+    """Execute a notebook with papermill in the current environment's kernel.
+
+    Parameters are validated first (:func:`validate_parameters`); papermill then
+    injects them in a cell tagged ``injected-parameters`` and records them in the
+    output notebook's metadata.
+
+    Parameters
+    ----------
+    notebook : str or os.PathLike
+        Notebook name (``"02_compare_outlets"``) or path.
+    parameters : mapping, optional
+        Parameter values.
+    output_path : str or os.PathLike
+        Where the executed notebook is written (parent folders are created).
+        A partial notebook is kept there when execution fails.
+    timeout : float, default=600
+        Per-cell execution timeout. Unit: seconds.
+    cwd : str or os.PathLike, optional
+        Working directory of the kernel; default the repository root.
+    progress_bar : bool, default=False
+        Show papermill's per-cell progress bar.
+
+    Returns
+    -------
+    output_path : pathlib.Path
+
+    Raises
+    ------
+    NotebookParameterError
+        Unknown parameter name or wrong type (nothing is executed).
+    NotebookExecutionError
+        A cell raised, timed out or killed the kernel. The message names the
+        notebook, the cell index and its first line, and the kept partial output.
+    """
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    path = notebook_path(notebook)
+    params = validate_parameters(path, parameters)
+    output_path = Path(output_path)
+    output_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with _current_env_kernel() as kernel_name:
+            papermill.execute_notebook(
+                str(path),
+                str(output_path),
+                parameters=params,
+                kernel_name=kernel_name,
+                cwd=str(cwd or paths.ROOT),
+                progress_bar=progress_bar,
+                execution_timeout=timeout,
+            )
+    except PapermillExecutionError as err:
+        raise NotebookExecutionError(
+            f"Notebook {path.name!r} failed in cell {err.cell_index} "
+            f"(execution count {err.exec_count}): {err.ename}: {err.evalue}. "
+            f"Partial output kept at {output_path}.",
+            output_path=output_path,
+            cell_index=err.cell_index,
+        ) from err
+    except Exception as err:  # timeouts and dead kernels come from nbclient
+        name = type(err).__name__
+        if name not in {"CellTimeoutError", "DeadKernelError", "TimeoutError", "RuntimeError"}:
+            raise
+        index, first_line = _failed_cell(output_path)
+        what = "timed out" if "Timeout" in name else "stopped the kernel"
+        where = f"cell {index} ({first_line!r})" if index is not None else "an unknown cell"
+        raise NotebookExecutionError(
+            f"Notebook {path.name!r} {what} in {where}: {name}: {err}. "
+            f"Partial output kept at {output_path}.",
+            output_path=output_path,
+            cell_index=index,
+        ) from err
+    return output_path
+
+
+def _git_commit() -> str | None:
+    """Return the repository's HEAD commit (with ``-dirty`` when there are changes), or None."""
+    import subprocess
+
+    try:
+        commit = subprocess.run(
+            ["git", "-C", str(paths.ROOT), "rev-parse", "HEAD"],
+            capture_output=True, text=True, check=True, timeout=10,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(paths.ROOT), "status", "--porcelain", "--untracked-files=no"],
+            capture_output=True, text=True, check=True, timeout=10,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return commit + ("-dirty" if dirty else "")
+
+
+def _package_versions() -> dict[str, str]:
+    from importlib import metadata
+
+    names = ["framing", "numpy", "pandas", "pyarrow", "scikit-learn", "textblob",
+             "matplotlib", "papermill", "statsmodels", "blingfire", "py3langid"]
+    versions = {}
+    for name in names:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    versions["python"] = sys.version.split()[0]
+    return versions
+
+
+def check_output_dir(out_dir: Path, *, overwrite: bool) -> None:
+    """Refuse to write into a non-empty folder unless `overwrite` is True.
+
+    ``README.md`` and ``.gitignore`` do not count as content.
+
+    Raises
+    ------
+    OverwriteError
+        If `out_dir` holds other files and `overwrite` is False.
+    """
+    from framing.exceptions import OverwriteError
+
+    if not out_dir.exists():
+        return
+    existing = sorted(p.name for p in out_dir.iterdir() if p.name not in {"README.md", ".gitignore"})
+    if existing and not overwrite:
+        shown = ", ".join(existing[:5]) + (", …" if len(existing) > 5 else "")
+        raise OverwriteError(
+            f"Output folder {str(out_dir)!r} is not empty ({len(existing)} entries: {shown}). "
+            "Pass --overwrite (overwrite=True) to regenerate the reports there, or choose "
+            "another --out folder."
+        )
+
+
+def run_report(
+    *,
+    corpus: str | os.PathLike | None = None,
+    actors: str | os.PathLike | None = None,
+    outlets: str | os.PathLike | None = None,
+    columns: Mapping[str, str] | None = None,
+    corpus_format: str = "auto",
+    encoding: str = "utf-8",
+    scorer: str | None = None,
+    out_dir: str | os.PathLike = paths.FIGURES_DIR,
+    notebooks: tuple[str, ...] | list[str] = NOTEBOOKS,
+    parameters: Mapping | None = None,
+    overwrite: bool = False,
+    timeout: float = DEFAULT_TIMEOUT_S,
+) -> dict:
+    """Regenerate every report: prepare the corpus once, then run each notebook.
+
+    Parameters
+    ----------
+    corpus, actors, outlets, columns, corpus_format, encoding, scorer
+        As in :func:`framing.pipeline.prepare_corpus`; None means the bundled defaults.
+    out_dir : str or os.PathLike, default='figures'
+        Receives the figures (``figNN_*.pdf|png|csv``), the executed notebooks
+        (``notebooks/``), the prepared tables (``data/``) and ``manifest.json``.
+    notebooks : sequence of str, default=NOTEBOOKS
+        Which notebooks to run, in order.
+    parameters : mapping, optional
+        Further notebook parameters (e.g. ``{"period": "month"}``), applied to every
+        notebook that declares them; a name no notebook declares is an error.
+    overwrite : bool, default=False
+        Allow writing into a non-empty `out_dir`.
+    timeout : float, default=600
+        Per-cell timeout. Unit: seconds.
+
+    Returns
+    -------
+    manifest : dict
+        What was run and produced: versions, git commit, settings and input hashes,
+        parameters per notebook, output files with their SHA-256. Also written to
+        ``out_dir/manifest.json``.
+
+    Raises
+    ------
+    OverwriteError
+        If `out_dir` is not empty and `overwrite` is False.
+    NotebookParameterError
+        If a parameter is unknown to every notebook or has the wrong type.
+    NotebookExecutionError
+        If a notebook fails; the reports already written are kept.
+    """
+    import hashlib
+
+    from framing.pipeline import prepare_corpus
+    from framing.scorers import DEFAULT_SCORER
+
+    out_dir = Path(out_dir)
+    check_output_dir(out_dir, overwrite=overwrite)
+    extra = _normalise_value(dict(parameters or {}))
+    declared = {name: notebook_parameters(name) for name in notebooks}
+    for key in extra:
+        if not any(key in d for d in declared.values()):
+            every = sorted(set().union(*declared.values()))
+            close = difflib.get_close_matches(key, every, n=1, cutoff=0.5)
+            hint = f" Did you mean {close[0]!r}?" if close else ""
+            raise NotebookParameterError(
+                f"Unknown report parameter {key!r}.{hint} Valid parameters: {every!r}."
+            )
+
+    def absolute(value):  # notebooks run with cwd = repo root, so pass absolute paths
+        return str(Path(value).resolve()) if value else ""
+
+    corpus, actors, outlets = absolute(corpus), absolute(actors), absolute(outlets)
+    scorer = scorer or DEFAULT_SCORER
+    prepared = prepare_corpus(
+        corpus or None, actors=actors or None, columns=columns, corpus_format=corpus_format,
+        outlets=outlets or None, encoding=encoding, scorer=scorer,
+        data_dir=(out_dir / "data").resolve(),
+    )
+    common = {
+        "corpus": corpus,
+        "actors_file": actors,
+        "outlets_file": outlets,
+        "corpus_format": corpus_format,
+        "columns": dict(columns or {}),
+        "encoding": encoding,
+        "scorer": scorer,
+        "out_dir": str(out_dir.resolve()),
+    }
+    runs = {}
+    for name in notebooks:
+        params = {k: v for k, v in {**common, **extra}.items() if k in declared[name]}
+        output = run_notebook(
+            name, params, output_path=out_dir / "notebooks" / f"{name}.ipynb", timeout=timeout
+        )
+        runs[name] = {"parameters": params, "output": str(output.relative_to(out_dir))}
+
+    outputs = {}
+    for path in sorted(out_dir.glob("fig*")):
+        outputs[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()
+    manifest = {
+        "framing_version": _package_versions()["framing"],
+        "git_commit": _git_commit(),
+        "packages": _package_versions(),
+        "settings": prepared.settings,
+        "load_report": prepared.report,
+        "notebooks": runs,
+        "outputs": outputs,
+    }
+    (out_dir / "manifest.json").write_text(
+        json.dumps(manifest, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8"
+    )
+    return manifest

@@ -1,0 +1,375 @@
+"""Text helpers: sentence spans and apostrophe/quote normalisation.
+
+Everything here works offline (no NLTK data) and keeps character offsets valid:
+sentence spans index the original string, and the normalisers replace one
+character by one character.
+
+>>> from framing.text import split_sentences
+>>> text = "Officials in the U.S. Senate criticised Moscow. Kyiv welcomed the vote."
+>>> [text[s:e] for s, e in split_sentences(text)]
+['Officials in the U.S. Senate criticised Moscow.', 'Kyiv welcomed the vote.']
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from bisect import bisect_right
+
+import blingfire
+import numpy as np
+
+__all__ = [
+    "APOSTROPHES",
+    "COUNTRY_MODIFIED_NOUNS",
+    "DOUBLE_QUOTES",
+    "normalize_apostrophes",
+    "normalize_quotes",
+    "split_sentences",
+]
+
+
+def _words(text: str) -> frozenset[str]:
+    """Return the whitespace-separated words of `text` (word lists read better as text)."""
+    return frozenset(text.split())
+
+
+#: Characters treated as an apostrophe (straight, right/left single quote, modifier
+#: letter apostrophe, prime, grave and acute accents used as apostrophes).
+APOSTROPHES = "'\u2019\u2018\u02bc\u2032`\u00b4"
+#: Characters treated as a double quotation mark.
+DOUBLE_QUOTES = '"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033'
+#: Hyphen-like characters treated as ``-`` (hyphen, non-breaking hyphen, figure dash).
+HYPHENS = "-\u2010\u2011\u2012"
+
+_APOSTROPHE_TABLE = str.maketrans({c: "'" for c in APOSTROPHES[1:]})
+_QUOTE_TABLE = str.maketrans(
+    {**{c: "'" for c in APOSTROPHES[1:]}, **{c: '"' for c in DOUBLE_QUOTES[1:]}}
+)
+
+#: Title abbreviations after which a sentence never ends (lower-case, with the period).
+#: A split right after one of these is always undone.
+TITLE_ABBREVIATIONS = _words(
+    """mr. mrs. ms. mx. messrs. mmes. dr. prof. st. gen. lt. col. maj. capt. cpt. sgt.
+    cpl. pvt. adm. cmdr. brig. sen. sens. rep. reps. gov. govs. pres. rev. hon. amb.
+    atty. supt. insp. fr. rt."""
+)
+#: Abbreviations that precede a number (``No. 10``, ``Jan. 5``): a split after one of
+#: these is undone when the next sentence starts with a digit.
+NUMBER_ABBREVIATIONS = _words(
+    """no. nos. nr. vol. vols. art. arts. p. pp. fig. figs. ch. sec. para. ed. op.
+    jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec."""
+)
+#: Other abbreviations: a split after one of these (or after an initialism such as
+#: ``U.S.``) is undone when the next sentence starts with a lower-case letter or a digit.
+OTHER_ABBREVIATIONS = _words(
+    """e.g. i.e. etc. vs. v. cf. al. approx. est. inc. corp. co. ltd. llc. plc. bros.
+    dept. univ. assn. jr. sr. a.m. p.m. ca. min. max. mt. ft. ave. blvd. rd."""
+)
+#: Capitalised nouns that a country initialism commonly modifies (``U.S. Senate``,
+#: ``US ENVOY``). Used twice: a sentence split between ``U.S.`` and one of these
+#: words is undone, and in an all-caps sentence a case-sensitive alias followed by
+#: one of these words is not ambiguous (see :func:`framing.actors.find_mentions`).
+#: Upper-case, singular and plural forms.
+COUNTRY_MODIFIED_NOUNS = _words(
+    """SENATE SENATOR SENATORS HOUSE CONGRESS CONGRESSMAN CONGRESSWOMAN LAWMAKERS
+    PRESIDENT PRESIDENCY VICE ADMINISTRATION GOVERNMENT OFFICIAL OFFICIALS ENVOY ENVOYS
+    DELEGATION DELEGATIONS DIPLOMAT DIPLOMATS AMBASSADOR EMBASSY SECRETARY DEPARTMENT
+    TREASURY STATE MILITARY ARMY NAVY AIR TROOPS TROOP FORCES SOLDIERS WEAPONS AID
+    ASSISTANCE SUPPORT SANCTIONS TARIFFS TARIFF DEAL DEALS FIRMS FIRM COMPANIES
+    INVESTORS INVESTMENT ECONOMY DOLLAR DOLLARS INTELLIGENCE SUPREME COURT JUDGE
+    ELECTION ELECTIONS LEADER LEADERS NEGOTIATORS NEGOTIATOR INTERESTS POLICY ALLIES
+    ALLY CITIZENS CITIZEN MARKETS BANKS BANK COMMANDER CAPITOL FEDERAL"""
+)
+
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+_INITIALISM = re.compile(r"(?:[^\W\d_]\.){2,}\Z")
+_OPENERS = "\"'([{\u201c\u2018\u00ab\u2014\u2013-"
+_SPLIT_HINT = re.compile(
+    r"[.!?][\"'\u201d\u2019)\]]*(\s+)(?=[\"\u201c\u2018(]?"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|St|Lt|Col|Capt|Sgt|Adm|Rev)\.\s|[^\x00-\x7f]))"
+)
+_TITLE_START = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|St|Lt|Col|Capt|Sgt|Adm|Rev)\.\s")
+_TOKEN_STRIP = "\"'([{\u201c\u2018\u00ab"
+
+
+def normalize_apostrophes(text: str) -> str:
+    """Replace every apostrophe-like character by a straight apostrophe ``'``.
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    normalized : str
+        Same length as `text` (one character replaced by one character), so that
+        character offsets stay valid. The characters replaced are in :data:`APOSTROPHES`.
+
+    Examples
+    --------
+    >>> normalize_apostrophes("Kyiv\u2019s allies")
+    "Kyiv's allies"
+    """
+    return text.translate(_APOSTROPHE_TABLE)
+
+
+def normalize_quotes(text: str) -> str:
+    """Replace curly and typographic quotes by straight ``'`` and ``"``.
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    normalized : str
+        Same length as `text`; apostrophes and single quotes become ``'``
+        (:data:`APOSTROPHES`), double quotes and guillemets become ``"``
+        (:data:`DOUBLE_QUOTES`).
+
+    Examples
+    --------
+    >>> normalize_quotes("\u201cNo deal,\u201d Zelenskyy\u2019s aide said.")
+    '"No deal," Zelenskyy\\'s aide said.'
+    """
+    return text.translate(_QUOTE_TABLE)
+
+
+def _blingfire_spans(text: str) -> list[tuple[int, int]]:
+    """Return blingfire's raw sentence spans as character offsets (end exclusive).
+
+    Calls the C function directly because the wrapper's offset conversion loops over
+    every UTF-8 byte in Python (about 4x slower on long texts); falls back to the
+    public wrapper when the library does not expose it.
+    """
+    data = text.encode("utf-8")
+    n_bytes = len(data)
+    lib = getattr(blingfire, "blingfire", None)
+    func = getattr(lib, "TextToSentencesWithOffsets", None)
+    if func is None:  # pragma: no cover - other blingfire builds
+        _, offsets = blingfire.text_to_sentences_and_offsets(text)
+        return list(offsets)
+    # numpy buffers (not ctypes arrays: a ctypes array type per length would be cached
+    # forever); np.empty does not zero the memory.
+    capacity = 2 * n_bytes + 16
+    out = np.empty(capacity, dtype=np.uint8)
+    starts = np.empty(capacity, dtype=np.int32)
+    ends = np.empty(capacity, dtype=np.int32)
+    n_out = func(
+        ctypes.c_char_p(data),
+        ctypes.c_int(n_bytes),
+        ctypes.c_void_p(out.ctypes.data),
+        ctypes.c_void_p(starts.ctypes.data),
+        ctypes.c_void_p(ends.ctypes.data),
+        ctypes.c_int(capacity),
+    )
+    if n_out <= 0 or n_out > capacity:  # pragma: no cover - library failure
+        return [(0, len(text))]
+    n_sent = int(np.count_nonzero(out[:n_out] == 10)) + 1
+    start_b = starts[:n_sent].astype(np.int64)
+    end_b = ends[:n_sent].astype(np.int64)  # inclusive
+    np.clip(start_b, 0, max(n_bytes - 1, 0), out=start_b)
+    np.clip(end_b, 0, max(n_bytes - 1, 0), out=end_b)
+    if n_bytes == len(text):  # ASCII: byte offsets are character offsets
+        return list(zip(start_b.tolist(), (end_b + 1).tolist()))
+    # Character index of every byte: count the non-continuation bytes up to it.
+    arr = np.frombuffer(data, dtype=np.uint8)
+    char_of_byte = np.cumsum((arr & 0xC0) != 0x80) - 1
+    return list(zip(char_of_byte[start_b].tolist(), (char_of_byte[end_b] + 1).tolist()))
+
+
+def _last_token(text: str, start: int, end: int) -> str:
+    """Return the last whitespace-delimited token of ``text[start:end]``, lower-cased."""
+    cut = max(
+        text.rfind(" ", start, end),
+        text.rfind("\n", start, end),
+        text.rfind("\t", start, end),
+        text.rfind("\u00a0", start, end),
+    )
+    return text[max(cut + 1, start) : end].lstrip(_TOKEN_STRIP).lower()
+
+
+def _first_word(text: str, start: int, end: int) -> str:
+    """Return the first word of ``text[start:end]`` after any opening quote or bracket."""
+    i = start
+    while i < end and text[i] in _OPENERS:
+        i += 1
+    j = i
+    while j < end and (text[j].isalnum() or text[j] in ".-'"):
+        j += 1
+    return text[i:j]
+
+
+def _should_merge(
+    text: str, prev_start: int, prev_end: int, next_start: int, next_end: int
+) -> bool:
+    """Decide whether a blingfire split after ``text[prev_start:prev_end]`` is wrong."""
+    if text[prev_end - 1] != ".":
+        return False
+    token = _last_token(text, prev_start, prev_end)
+    if not token or not _is_abbreviation(token):
+        return False
+    gap = text[prev_end:next_start]
+    if "\n" in gap and _PARAGRAPH_BREAK.search(gap):
+        return False
+    word = _first_word(text, next_start, next_end)
+    first = word[:1]
+    if token in TITLE_ABBREVIATIONS:
+        return True
+    if token in NUMBER_ABBREVIATIONS:
+        return first.isdigit()
+    if len(token) == 2 and token[0].isalpha():
+        return first.isupper()  # a middle initial: "George W. Bush"
+    if first.islower() or first.isdigit():
+        return True
+    return bool(_INITIALISM.match(token)) and word.upper() in COUNTRY_MODIFIED_NOUNS
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_abbreviation(token: str) -> bool:
+    """Return True if `token` (lower-case, with its final period) is a known abbreviation."""
+    return (
+        token in TITLE_ABBREVIATIONS
+        or token in NUMBER_ABBREVIATIONS
+        or token in OTHER_ABBREVIATIONS
+        or (len(token) == 2 and token[0].isalpha())
+        or bool(_INITIALISM.match(token))
+    )
+
+
+def _cut_points(text: str) -> list[tuple[int, int]]:
+    """Return ``(left_end, right_start)`` pairs where a sentence must end.
+
+    Two sources: blank lines (paragraph breaks), and sentence ends that blingfire
+    misses, i.e. ``. Mr. Smith`` and ``. \u00c9mile`` (a title abbreviation or a
+    non-ASCII capital after a sentence-final mark that does not end an abbreviation).
+    """
+    cuts = []
+    if "\n" in text:
+        cuts = [(m.start(), m.end()) for m in _PARAGRAPH_BREAK.finditer(text)]
+    hints = []
+    for m in _SPLIT_HINT.finditer(text):
+        nxt = m.end()
+        if text[nxt] in _OPENERS:
+            nxt += 1
+        if nxt >= len(text) or not text[nxt].isupper():
+            continue
+        if text[nxt].isascii() and not _TITLE_START.match(text, nxt):
+            continue
+        mark = m.start()
+        if text[mark] == "." and _is_abbreviation(_last_token(text, max(0, mark - 40), mark + 1)):
+            continue
+        hints.append((m.start(1), m.end(1)))
+    if hints:
+        cuts = sorted(cuts + hints)
+    return cuts
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Split a text into sentence spans (character offsets into `text`).
+
+    Sentences are found by blingfire's finite-state sentence breaker (offline, no
+    model download), then two documented corrections are applied:
+
+    1. **Abbreviation merge.** A split right after an abbreviation is undone when
+       the abbreviation cannot end the sentence there:
+
+       - after a title (:data:`TITLE_ABBREVIATIONS`: ``Mr.``, ``Mrs.``, ``Dr.``,
+         ``St.``, ``Gen.``, ``Sen.``, ``Rep.``, ``Gov.`` ...): always;
+       - after a single-letter initial (``W.``) when the next word is capitalised;
+       - after ``No.``, ``Vol.``, ``p.`` or a month (``Jan.``, ``Sept.`` ...;
+         :data:`NUMBER_ABBREVIATIONS`) when the next sentence starts with a digit;
+       - after an initialism (``U.S.``, ``U.K.``, ``U.N.``, ``E.U.``, ``D.C.``) or
+         another abbreviation (``e.g.``, ``etc.``, ``Inc.``; :data:`OTHER_ABBREVIATIONS`)
+         when the next sentence starts with a lower-case letter or a digit; after an
+         initialism also when the next word is a noun it commonly modifies
+         (:data:`COUNTRY_MODIFIED_NOUNS`: ``U.S. Senate``, ``U.K. officials``).
+         ``in the U.S. The next day`` stays two sentences.
+
+    2. **Paragraph split.** A blank line (``"\\n\\n"``, possibly with spaces in
+       between) always ends a sentence, and sentences are never merged across one.
+
+    Spans exclude leading and trailing whitespace; whitespace-only text gives no span.
+
+    Parameters
+    ----------
+    text : str
+        Any text, any script. Single line breaks do not end a sentence by themselves.
+
+    Returns
+    -------
+    spans : list of tuple of (int, int)
+        ``(start, end)`` per sentence in text order, in characters (Python ``str``
+        indices, end exclusive): ``text[start:end]`` is the sentence. Spans do not
+        overlap and are sorted.
+
+    Raises
+    ------
+    TypeError
+        If `text` is not a ``str``.
+
+    Notes
+    -----
+    blingfire (Microsoft, MIT licence; https://github.com/microsoft/BlingFire)
+    returns UTF-8 byte offsets; they are mapped to character offsets with a
+    cumulative count of non-continuation bytes, so non-ASCII text (curly quotes,
+    Cyrillic, accents) is handled exactly. Measured throughput on news-like text:
+    35,000-75,000 sentences per second per core (CPU time), corrections included;
+    blingfire's own Python wrapper alone manages 12,000-36,000, because it maps
+    offsets byte by byte in Python, so the C function is called directly.
+
+    Examples
+    --------
+    >>> text = "Sen. Smith met Gen. Jones on Jan. 5.\\n\\nNo. 10 replied"
+    >>> [text[s:e] for s, e in split_sentences(text)]
+    ['Sen. Smith met Gen. Jones on Jan. 5.', 'No. 10 replied']
+    """
+    if not isinstance(text, str):
+        raise TypeError(
+            f"split_sentences expects the text as a str. Got {type(text).__name__} "
+            f"({text!r:.60}); convert it with str() or drop missing values first."
+        )
+    if not text or text.isspace():
+        return []
+    raw = _blingfire_spans(text)
+    merged: list[list[int]] = []
+    for start, end in raw:
+        start, end = _strip_span(text, start, end)
+        if start >= end:
+            continue
+        if (
+            merged
+            and start >= merged[-1][1]
+            and _should_merge(text, merged[-1][0], merged[-1][1], start, end)
+        ):
+            merged[-1][1] = end
+        else:
+            merged.append([start, end])
+    cuts = _cut_points(text)
+    if not cuts:
+        return [(s, e) for s, e in merged]
+    cut_starts = [c[0] for c in cuts]
+    spans: list[tuple[int, int]] = []
+    for start, end in merged:
+        i = bisect_right(cut_starts, start)
+        # Walk the cut points that fall inside this sentence.
+        while i < len(cuts) and cuts[i][0] < end:
+            piece = _strip_span(text, start, cuts[i][0])
+            if piece[0] < piece[1]:
+                spans.append(piece)
+            start = max(start, cuts[i][1])
+            i += 1
+        piece = _strip_span(text, start, end)
+        if piece[0] < piece[1]:
+            spans.append(piece)
+    return spans
