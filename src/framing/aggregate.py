@@ -18,6 +18,7 @@ import pandas as pd
 from framing.exceptions import MissingColumnError
 
 __all__ = [
+    "article_sentiment",
     "ARTICLE_DOCVARS",
     "NEUTRAL_BAND",
     "PERIODS",
@@ -560,6 +561,46 @@ def summarise_articles(scored, *, value="polarity", docvars=ARTICLE_DOCVARS):
     out["n_mentions"] = out["n_mentions"].astype(np.int64)
     out["n_scored"] = out["n_scored"].astype(np.int64)
     return out[keys + docvars + ["n_mentions", "n_scored", "mean"]]
+
+
+def article_sentiment(articles, scored, *, value="polarity"):
+    """Give every article its mean sentiment over all scored actor mentions.
+
+    Unlike :func:`summarise_articles`, the result has one row per article of the
+    corpus, including articles with no mention, an empty text or an unsupported
+    language: their sentiment is NaN (missing), never 0.0, so they drop out of any mean.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame of shape (n_articles, n_columns)
+        The articles table of :func:`framing.corpus.load_corpus`; needs ``article_id``.
+    scored : pandas.DataFrame of shape (n_mentions, n_columns)
+        Scored mentions with ``article_id`` and `value`.
+    value : str, default='polarity'
+        Score column, e.g. ``polarity`` in [-1, 1].
+
+    Returns
+    -------
+    table : pandas.DataFrame of shape (n_articles, n_article_columns + 3)
+        `articles` (without ``title`` and ``text``) in its order plus ``n_mentions`` (int),
+        ``n_scored`` (int, mentions with a score) and ``mean`` (float in [-1, 1], NaN when
+        ``n_scored == 0``).
+
+    Raises
+    ------
+    MissingColumnError
+        If ``article_id`` or `value` is absent.
+    """
+    func = "article_sentiment"
+    _require_columns(articles, ["article_id"], func, what="articles table")
+    _require_columns(scored, ["article_id", value], func, what="scored mentions table")
+    stats = scored.groupby("article_id", sort=True)[value].agg(["size", "count", "sum"])
+    out = articles.drop(columns=[c for c in ("title", "text") if c in articles.columns])
+    out = out.join(stats, on="article_id")
+    out["n_mentions"] = out["size"].fillna(0).astype(np.int64)
+    out["n_scored"] = out["count"].fillna(0).astype(np.int64)
+    out["mean"] = np.where(out["n_scored"] > 0, out["sum"] / out["n_scored"].clip(lower=1), np.nan)
+    return out.drop(columns=["size", "count", "sum"]).reset_index(drop=True)
 
 
 def _article_units(frame, by, period, count_duplicates, func, what, reference=None):

@@ -240,11 +240,12 @@ def prepare_corpus(
         json.dumps({"key": key, "settings": settings}, indent=2, sort_keys=True) + "\n",
         encoding="utf-8",
     )
+    # Read back, so a fresh and a cached result have identical dtypes.
     return PreparedCorpus(
-        articles=articles,
-        mentions=scored,
-        report=counters,
-        rejections=rejections,
+        articles=pd.read_parquet(data_dir / _ARTICLES),
+        mentions=pd.read_parquet(data_dir / _MENTIONS),
+        report=json.loads((data_dir / _REPORT).read_text(encoding="utf-8")),
+        rejections=pd.read_csv(data_dir / _REJECTIONS),
         data_dir=data_dir,
         settings=settings,
     )

@@ -465,8 +465,10 @@ def plot_sentiment_heatmap(
     need = [group, "actor_id", "mean", "n_mentions"] + (["ci_low", "ci_high"] if show_ci else [])
     _require(table, need, func)
     level = _ci_level(table, ci_level, func) if show_ci else None
-    ax = _new_axes(ax, ONE_AND_HALF_COLUMN_IN)
     wide = _pivot(table, "mean", func, columns=group).sort_index()
+    # Each cell holds up to three lines of 5.5 pt text: give every row about 0.3 in.
+    height = max(ONE_AND_HALF_COLUMN_IN * ASPECT, 0.6 + (0.32 if show_ci else 0.22) * len(wide))
+    ax = _new_axes(ax, ONE_AND_HALF_COLUMN_IN, aspect=height / ONE_AND_HALF_COLUMN_IN)
     outlets = sorted(wide.columns, key=str)
     wide = wide[outlets]
     n = _pivot(table, "n_mentions", func, columns=group).reindex(index=wide.index, columns=outlets)
@@ -1043,3 +1045,208 @@ def save_figure(fig, name, *, data=None, out_dir, metadata=None, formats=("pdf",
             stacklevel=2,
         )
     return paths
+
+
+# --------------------------------------------------------------------------- voice and stance
+# Appended for issue #4 (framing.voice): voice shares and the holder -> target network.
+
+
+def plot_voice_share(table, *, ax=None, group="outlet", top_n=8, actor_labels=None):
+    """Draw who gets quoted: each holder's share of the statements, direct vs reported.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        From :func:`framing.voice.voice_share`; columns `group`, ``holder_id``,
+        ``share_direct``, ``share_reported``, ``n_group``.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; default a new 1.5-column figure.
+    group : str, default='outlet'
+        Column whose values get one bar per holder (colour, hatch for grayscale).
+    top_n : int, default=8
+        Holders shown: the `top_n` with most statements overall (others are left out).
+    actor_labels : mapping of str to str, optional
+        Display names by actor id.
+
+    Returns
+    -------
+    ax : matplotlib.axes.Axes
+        Horizontal bars, one row per holder, one bar per group value; the solid part is
+        the share of direct quotes, the light part reported speech. The legend gives n
+        (statements) per group.
+
+    Raises
+    ------
+    MissingColumnError
+        If a required column is missing.
+    ValueError
+        If the table is empty.
+    """
+    func = "plot_voice_share"
+    _require(table, [group, "holder_id", "share_direct", "share_reported", "n_statements",
+                     "n_group"], func)
+    if table.empty:
+        raise ValueError(f"{func}() has nothing to draw: the voice-share table is empty.")
+    totals = table.groupby("holder_id")["n_statements"].sum().sort_values(ascending=False)
+    holders = sorted(totals.index[:top_n], key=lambda h: (-totals[h], str(h)))
+    groups = sorted(table[group].astype(str).unique())
+    styles = outlet_styles(groups)
+    ax = _new_axes(ax, ONE_AND_HALF_COLUMN_IN, 0.2 + 0.09 * len(holders))
+    height = 0.8 / len(groups)
+    for k, g in enumerate(groups):
+        sub = table[table[group].astype(str) == g].set_index("holder_id")
+        y = np.arange(len(holders)) + (k - (len(groups) - 1) / 2) * height
+        direct = np.array([float(sub["share_direct"].get(h, 0.0)) for h in holders])
+        reported = np.array([float(sub["share_reported"].get(h, 0.0)) for h in holders])
+        n = int(sub["n_group"].iloc[0])
+        colour, hatch = styles[g]["color"], styles[g]["hatch"]
+        ax.barh(y, direct, height=height, color=colour, hatch=hatch, edgecolor="white",
+                linewidth=0.3, label=f"{g} (n={n})")
+        ax.barh(y, reported, left=direct, height=height, color=colour, alpha=0.45,
+                hatch=hatch, edgecolor="white", linewidth=0.3)
+    ax.set_yticks(np.arange(len(holders)), [_label(actor_labels, h) for h in holders])
+    ax.invert_yaxis()
+    ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    ax.set_xlabel("Share of attributed statements (solid: direct quotes, light: reported)")
+    ax.set_ylabel("Quoted holder")
+    ax.legend(title=f"{group} (n statements)", loc="lower right", fontsize="small")
+    return ax
+
+
+def plot_stance_network(edges, *, ax=None, actor_labels=None, nodes=None, vmax=1.0,
+                        max_width=6.0, colorbar=True, title=None):
+    """Draw a holder → target stance network: circular layout, arrows holder → target.
+
+    Parameters
+    ----------
+    edges : pandas.DataFrame
+        One network's edges (filter one outlet/period first), from
+        :func:`framing.voice.stance_network`: columns ``holder_id``, ``target_id``,
+        ``n`` (int), ``mean`` (float in [-1, 1]).
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; default a new single-column square figure.
+    actor_labels : mapping of str to str, optional
+        Display names by actor id.
+    nodes : sequence of str, optional
+        Node ids in circle order (use the same list across panels); default the
+        sorted holders and targets of `edges`.
+    vmax : float, default=1.0
+        Colour limits ``[-vmax, vmax]`` of the diverging map, centred on 0.
+    max_width : float, default=6.0
+        Line width of the edge with the largest n. Unit: points; width ∝ n.
+    colorbar : bool, default=True
+        Add a colorbar "Mean stance (−1 against to 1 favour)".
+    title : str, optional
+        Panel title; n (mentions, edges) is appended.
+
+    Returns
+    -------
+    ax : matplotlib.axes.Axes
+        Nodes as labelled points on a circle, one curved arrow per edge (width ∝ n,
+        colour = mean stance on ``SENTIMENT_CMAP``); ``ax.collections``/``ax.patches``
+        hold the drawn items.
+
+    Raises
+    ------
+    MissingColumnError
+        If a required column is missing.
+    """
+    from matplotlib import patheffects
+    from matplotlib.patches import FancyArrowPatch
+
+    _require(edges, ["holder_id", "target_id", "n", "mean"], "plot_stance_network")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(SINGLE_COLUMN_IN, SINGLE_COLUMN_IN))
+    if nodes is None:
+        nodes = sorted(set(edges["holder_id"].astype(str)) | set(edges["target_id"].astype(str)))
+    nodes = list(nodes)
+    angle = np.pi / 2 - 2 * np.pi * np.arange(len(nodes)) / max(len(nodes), 1)
+    pos = {n: (np.cos(a), np.sin(a)) for n, a in zip(nodes, angle)}
+    cmap = plt.get_cmap(SENTIMENT_CMAP)
+    norm = Normalize(vmin=-vmax, vmax=vmax)
+    n_max = float(edges["n"].max()) if len(edges) else 1.0
+    for h, t, n, m in zip(edges["holder_id"].astype(str), edges["target_id"].astype(str),
+                          edges["n"], edges["mean"]):
+        if h == t or h not in pos or t not in pos:
+            continue
+        arrow = FancyArrowPatch(
+            pos[h], pos[t], arrowstyle="-|>", mutation_scale=8,
+            connectionstyle="arc3,rad=0.18", shrinkA=9, shrinkB=9,
+            linewidth=max(0.6, max_width * float(n) / n_max), color=cmap(norm(float(m))),
+            alpha=0.9, zorder=1,
+        )
+        lw = arrow.get_linewidth()
+        arrow.set_path_effects([patheffects.withStroke(linewidth=lw + 0.8, foreground="0.55")])
+        ax.add_patch(arrow)
+    xy = np.array([pos[n] for n in nodes]) if nodes else np.zeros((0, 2))
+    ax.scatter(xy[:, 0], xy[:, 1], s=30, color="0.25", zorder=2)
+    for node, (x, y) in pos.items():
+        ax.annotate(_label(actor_labels, node), (x, y), xytext=(6 * x, 6 * y),
+                    textcoords="offset points", ha="left" if x > 0.1 else
+                    ("right" if x < -0.1 else "center"), va="bottom" if y >= 0 else "top",
+                    fontsize="small")
+    ax.set_xlim(-1.45, 1.45)
+    ax.set_ylim(-1.3, 1.3)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    n_total = int(edges["n"].sum()) if len(edges) else 0
+    label = f"n={n_total}, {len(edges)} edges, max n={int(n_max)}"
+    ax.set_title(f"{title}\n{label}" if title else label, fontsize="small")
+    if colorbar:
+        sm = mpl.cm.ScalarMappable(norm=norm, cmap=cmap)
+        cb = ax.figure.colorbar(sm, ax=ax, shrink=0.7, pad=0.02)
+        cb.set_label(f"Mean stance ({_MINUS}1 against to 1 favour)")
+    return ax
+
+
+def plot_stance_network_grid(edges, *, group="outlet", groups=None, ncols=3,
+                             width=DOUBLE_COLUMN_IN, actor_labels=None, vmax=1.0):
+    """Draw :func:`plot_stance_network` once per group value (small multiples).
+
+    Parameters
+    ----------
+    edges : pandas.DataFrame
+        From :func:`framing.voice.stance_network` with a `group` column.
+    group : str, default='outlet'
+        One panel per value of this column.
+    groups : sequence of str, optional
+        Values to draw, in panel order; default all, sorted.
+    ncols : int, default=3
+    width : float, default=DOUBLE_COLUMN_IN
+        Figure width. Unit: inches.
+    actor_labels : mapping of str to str, optional
+    vmax : float, default=1.0
+        Shared colour limits ``[-vmax, vmax]``.
+
+    Returns
+    -------
+    fig : matplotlib.figure.Figure
+        One panel per group with the same node order, and one shared colorbar.
+
+    Raises
+    ------
+    MissingColumnError
+        If a required column is missing.
+    ValueError
+        If there is no edge to draw.
+    """
+    _require(edges, [group, "holder_id", "target_id", "n", "mean"], "plot_stance_network_grid")
+    present = sorted(edges[group].astype(str).unique())
+    chosen = [g for g in groups if g in present] if groups else present
+    if not chosen:
+        raise ValueError(
+            "plot_stance_network_grid() has no edge to draw: the table is empty (lower min_n, "
+            "or check that the corpus has attributed statements)."
+        )
+    nodes = sorted(set(edges["holder_id"].astype(str)) | set(edges["target_id"].astype(str)))
+    fig, axes = _panel_grid(len(chosen), ncols, width, 1.0)
+    for ax, g in zip(axes, chosen):
+        plot_stance_network(edges[edges[group].astype(str) == g], ax=ax, nodes=nodes,
+                            actor_labels=actor_labels, vmax=vmax, colorbar=False, title=g)
+    sm = mpl.cm.ScalarMappable(norm=Normalize(vmin=-vmax, vmax=vmax),
+                               cmap=plt.get_cmap(SENTIMENT_CMAP))
+    cb = fig.colorbar(sm, ax=axes, shrink=0.6, location="right")
+    cb.set_label(f"Mean stance ({_MINUS}1 against to 1 favour)")
+    fig.supxlabel("Arrows: holder \u2192 target; width \u221d n (mentions); n per panel",
+                  fontsize="small")
+    return fig
