@@ -19,6 +19,8 @@ FIGURES = (
     "fig03_sentiment_heatmap",
     "fig04_outlet_dots",
     "fig05_sentiment_over_time",
+    "fig07_voice_share",
+    "fig08_stance_network",
 )
 
 

@@ -108,8 +108,9 @@ def _with_corpus_options(func):
 @click.option("-p", "--parameter", "parameters", nargs=2, multiple=True,
               metavar="NAME VALUE", help="Extra notebook parameter, e.g. -p period month.")
 @click.option("--timeout", default=600.0, show_default=True, help="Per-cell timeout (s).")
+@click.option("--jobs", default=2, show_default=True, help="Notebooks run at the same time.")
 def report(corpus, actors, outlets, corpus_format, columns, encoding, scorer, out_dir,
-           overwrite, notebooks, parameters, timeout):
+           overwrite, notebooks, parameters, timeout, jobs):
     """Regenerate every report: figures (PDF, PNG, CSV), executed notebooks, manifest."""
     from framing.runner import NOTEBOOKS, run_report
 
@@ -119,7 +120,7 @@ def report(corpus, actors, outlets, corpus_format, columns, encoding, scorer, ou
         corpus_format=corpus_format, encoding=encoding, scorer=scorer, out_dir=out_dir,
         notebooks=tuple(notebooks) or NOTEBOOKS,
         parameters={k: _parse_value(v) for k, v in parameters}, overwrite=overwrite,
-        timeout=timeout,
+        timeout=timeout, jobs=jobs,
     )
     load = manifest["load_report"]
     click.echo(
@@ -157,6 +158,17 @@ def run(notebook, parameters, parameters_file, output_path, run_name, list_param
     output_path = output_path or paths.NOTEBOOKS_DIR / "_runs" / run_name / f"{stem}.ipynb"
     done = run_notebook(notebook, values, output_path=output_path, timeout=timeout)
     click.echo(f"Executed notebook written to {done}")
+
+
+# Commands defined in framing.commands (each module imports its heavy dependencies lazily).
+from framing.commands.agreement import agreement  # noqa: E402
+from framing.commands.evaluate_stance import evaluate_stance  # noqa: E402
+from framing.commands.evidence import evidence  # noqa: E402
+from framing.commands.sample import sample  # noqa: E402
+from framing.commands.score import score  # noqa: E402
+
+for _command in (agreement, evaluate_stance, evidence, sample, score):
+    main.add_command(_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -631,18 +631,35 @@ def _iter_lines(path, encoding) -> Iterator[tuple[int, str]]:
 
 def _read_jsonl(path, encoding, rej):
     """Read a JSON-lines file into a list of dicts (one per object line)."""
-    records, n_read = [], 0
+    records = []
+    n_read = _parse_jsonl_lines(_iter_lines(path, encoding), path, rej, records)
+    return records, n_read
+
+
+def _parse_jsonl_lines(lines, path, rej, records):
+    """Parse ``(line_number, text)`` pairs, appending objects to `records`; returns n_read.
+
+    Used by :func:`_read_jsonl` and by the chunked reader of :mod:`framing.scale`, so
+    both give the same records and rejections. orjson is tried first when installed
+    (faster); any line it refuses is parsed again with :mod:`json`, so the accepted
+    values and the rejection messages are exactly those of :func:`json.loads`.
+    """
+    n_read = 0
     loads = json.loads
-    for lineno, line in _iter_lines(path, encoding):
+    fast = _fast_json_loads()
+    for lineno, line in lines:
         if not line.strip():
             continue
         n_read += 1
         try:
-            obj = loads(line)
-        except ValueError as err:  # JSONDecodeError, or bad surrogates
-            why = f"{err.msg} at column {err.colno}" if hasattr(err, "colno") else str(err)
-            rej.add(path, lineno, "invalid_json", f"line {lineno}: invalid JSON ({why})")
-            continue
+            obj = fast(line)
+        except ValueError:  # orjson is stricter (NaN, big ints, surrogates): use json
+            try:
+                obj = loads(line)
+            except ValueError as err:  # JSONDecodeError, or bad surrogates
+                why = f"{err.msg} at column {err.colno}" if hasattr(err, "colno") else str(err)
+                rej.add(path, lineno, "invalid_json", f"line {lineno}: invalid JSON ({why})")
+                continue
         if not isinstance(obj, dict):
             rej.add(
                 path,
@@ -654,11 +671,30 @@ def _read_jsonl(path, encoding, rej):
         obj[_PROV_FILE] = str(path)
         obj[_PROV_LINE] = lineno
         records.append(obj)
-    return records, n_read
+    return n_read
+
+
+@lru_cache(maxsize=1)
+def _fast_json_loads():
+    try:
+        import orjson
+    except ImportError:  # pragma: no cover - optional speed-up
+        return json.loads
+    return orjson.loads
 
 
 def _read_csv(path, encoding, rej):
     """Read a CSV (or ``.tsv``) file; ``source_line`` is where each record starts."""
+    records, n_read = [], 0
+    for _start, _end, record in _iter_csv_records(path, encoding, rej):
+        n_read += 1
+        if record is not None:
+            records.append(record)
+    return records, n_read
+
+
+def _iter_csv_records(path, encoding, rej):
+    """Yield ``(start_line, end_line, record)`` per CSV record; None for a rejected one."""
     if csv.field_size_limit() < _CSV_FIELD_LIMIT:
         csv.field_size_limit(_CSV_FIELD_LIMIT)
     delimiter = "\t" if path.name.removesuffix(".gz").endswith(".tsv") else ","
@@ -666,7 +702,7 @@ def _read_csv(path, encoding, rej):
     # strict: a stray or unterminated quote raises instead of silently swallowing the
     # following records into one field.
     reader = csv.reader(lines, delimiter=delimiter, strict=True)
-    header, records, n_read, prev = None, [], 0, 0
+    header, prev = None, 0
     try:
         for row in reader:
             start, prev = prev + 1, reader.line_num
@@ -684,7 +720,6 @@ def _read_csv(path, encoding, rej):
                         line=start,
                     )
                 continue
-            n_read += 1
             if len(row) != len(header):
                 rej.add(
                     path,
@@ -693,11 +728,12 @@ def _read_csv(path, encoding, rej):
                     f"line {start}: expected {len(header)} fields as in the header, "
                     f"got {len(row)} (check quoting and delimiters)",
                 )
+                yield start, prev, None
                 continue
             record = dict(zip(header, row, strict=True))
             record[_PROV_FILE] = str(path)
             record[_PROV_LINE] = start
-            records.append(record)
+            yield start, prev, record
     except csv.Error as err:
         line = prev + 1  # where the record that failed starts
         raise CorpusFormatError(
@@ -707,7 +743,6 @@ def _read_csv(path, encoding, rej):
             path=path,
             line=line,
         ) from err
-    return records, n_read
 
 
 def _read_parquet(path):

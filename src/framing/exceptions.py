@@ -87,5 +87,24 @@ class NotebookExecutionError(FramingError, RuntimeError):
         self.cell_index = cell_index
 
 
+class CodingSheetError(FramingError, ValueError):
+    """A coding sheet or key file cannot be used; the message names the file and row(s).
+
+    Parameters
+    ----------
+    message : str
+        What was expected, what was found (file and rows), how to fix it.
+    path : str or os.PathLike, optional
+        The offending file.
+    rows : list of int, optional
+        1-based row numbers in the file (row 1 is the header).
+    """
+
+    def __init__(self, message, *, path=None, rows=None):
+        super().__init__(message)
+        self.path = path
+        self.rows = list(rows or [])
+
+
 class OverwriteError(FramingError, FileExistsError):
     """An output already exists and overwriting was not requested."""

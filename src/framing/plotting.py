@@ -49,6 +49,9 @@ __all__ = [
     "plot_sentiment_heatmap",
     "plot_sentiment_over_time",
     "plot_sentiment_over_time_grid",
+    "plot_stance_network",
+    "plot_stance_network_grid",
+    "plot_voice_share",
     "save_figure",
     "use_style",
 ]

@@ -12,13 +12,11 @@ True
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import difflib
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -29,7 +27,13 @@ from framing import paths
 from framing.exceptions import NotebookExecutionError, NotebookParameterError
 
 #: The report notebooks, in the order ``framing report`` runs them.
-NOTEBOOKS = ("01_explore_corpus", "02_compare_outlets", "03_over_time")
+NOTEBOOKS = (
+    "01_explore_corpus",
+    "02_compare_outlets",
+    "03_over_time",
+    "04_voice_and_stance",
+    "05_validation",
+)
 
 #: Per-cell execution timeout used when none is given. Unit: seconds.
 DEFAULT_TIMEOUT_S = 600
@@ -199,31 +203,26 @@ def load_parameter_file(path: str | os.PathLike) -> dict:
     return _normalise_value(data)
 
 
-@contextlib.contextmanager
-def _current_env_kernel():
-    """Expose a kernelspec that runs this interpreter, whatever the notebook names.
+def _current_env_kernel_manager():
+    """A jupyter_client kernel manager that always runs this interpreter's ipykernel.
 
-    Prepends a temporary directory to ``JUPYTER_PATH`` (which Jupyter searches
-    first) holding a kernelspec whose argv starts with ``sys.executable``.
+    Whatever kernelspec a notebook names (even one that does not exist), the kernel
+    is ``sys.executable -m ipykernel_launcher``: the current environment.
     """
-    with tempfile.TemporaryDirectory(prefix="framing-kernel-") as tmp:
-        spec_dir = Path(tmp) / "kernels" / _KERNEL_NAME
-        spec_dir.mkdir(parents=True)
-        spec = {
-            "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-            "display_name": f"Python ({sys.prefix})",
-            "language": "python",
-        }
-        (spec_dir / "kernel.json").write_text(json.dumps(spec), encoding="utf-8")
-        old = os.environ.get("JUPYTER_PATH")
-        os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [tmp, old]))
-        try:
-            yield _KERNEL_NAME
-        finally:
-            if old is None:
-                os.environ.pop("JUPYTER_PATH", None)
-            else:
-                os.environ["JUPYTER_PATH"] = old
+    from jupyter_client.kernelspec import KernelSpec
+    from jupyter_client.manager import AsyncKernelManager
+
+    class CurrentEnvKernelManager(AsyncKernelManager):
+        @property
+        def kernel_spec(self):
+            return KernelSpec(
+                argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                display_name=f"Python ({sys.prefix})",
+                language="python",
+                resource_dir=str(paths.PACKAGE_DIR),
+            )
+
+    return CurrentEnvKernelManager
 
 
 def _failed_cell(output_path: Path) -> tuple[int | None, str]:
@@ -310,16 +309,16 @@ def run_notebook(
     output_path = Path(output_path)
     output_path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with _current_env_kernel() as kernel_name:
-            papermill.execute_notebook(
-                str(path),
-                str(output_path),
-                parameters=params,
-                kernel_name=kernel_name,
-                cwd=str(cwd or paths.ROOT),
-                progress_bar=progress_bar,
-                execution_timeout=timeout,
-            )
+        papermill.execute_notebook(
+            str(path),
+            str(output_path),
+            parameters=params,
+            kernel_name=_KERNEL_NAME,
+            cwd=str(cwd or paths.ROOT),
+            progress_bar=progress_bar,
+            execution_timeout=timeout,
+            kernel_manager_class=_current_env_kernel_manager(),
+        )
     except PapermillExecutionError as err:
         raise NotebookExecutionError(
             f"Notebook {path.name!r} failed in cell {err.cell_index} "
@@ -415,6 +414,7 @@ def run_report(
     parameters: Mapping | None = None,
     overwrite: bool = False,
     timeout: float = DEFAULT_TIMEOUT_S,
+    jobs: int = 2,
 ) -> dict:
     """Regenerate every report: prepare the corpus once, then run each notebook.
 
@@ -434,6 +434,8 @@ def run_report(
         Allow writing into a non-empty `out_dir`.
     timeout : float, default=600
         Per-cell timeout. Unit: seconds.
+    jobs : int, default=2
+        Notebooks executed at the same time (each in its own kernel process).
 
     Returns
     -------
@@ -489,13 +491,19 @@ def run_report(
         "scorer": scorer,
         "out_dir": str(out_dir.resolve()),
     }
-    runs = {}
-    for name in notebooks:
+    from concurrent.futures import ThreadPoolExecutor
+
+    def run_one(name):
         params = {k: v for k, v in {**common, **extra}.items() if k in declared[name]}
         output = run_notebook(
             name, params, output_path=out_dir / "notebooks" / f"{name}.ipynb", timeout=timeout
         )
-        runs[name] = {"parameters": params, "output": str(output.relative_to(out_dir))}
+        return {"parameters": params, "output": str(output.relative_to(out_dir))}
+
+    # Each notebook runs in its own kernel process; threads only wait on them.
+    with ThreadPoolExecutor(max_workers=max(1, int(jobs))) as pool:
+        futures = {name: pool.submit(run_one, name) for name in notebooks}
+    runs = {name: future.result() for name, future in futures.items()}
 
     outputs = {}
     for path in sorted(out_dir.glob("fig*")):

@@ -1,0 +1,97 @@
+"""Tests for framing.evidence: the mentions behind a cell, highlighting, HTML escaping, CLI."""
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from framing.commands.evidence import evidence as evidence_command
+from framing.evidence import evidence_html, find_evidence, highlight_mention, read_mentions
+from framing.exceptions import UnknownActorError
+
+
+@pytest.fixture(scope="module")
+def scored(tiny_corpus_path):
+    from framing.actors import find_mentions, load_actors
+    from framing.corpus import load_corpus
+    from framing.scorers import get_scorer, score_mentions
+
+    articles = load_corpus(tiny_corpus_path)
+    actors = load_actors(tiny_corpus_path.parent / "actors_tiny.yml")
+    return score_mentions(find_mentions(articles, actors), get_scorer("textblob").fit([]))
+
+
+def test_find_evidence_selects_the_cell(scored):
+    ev = find_evidence(scored, outlet="Harbour Post", actor="ukraine")
+    expected = ((scored.outlet == "Harbour Post") & (scored.actor_id == "ukraine")).sum()
+    assert len(ev) == expected > 0
+    assert (ev["outlet"] == "Harbour Post").all() and (ev["actor_id"] == "ukraine").all()
+    # the marked span is the mention's surface, at the mention's own offset
+    for row in ev.itertuples():
+        assert row.sentence[row.mention_start:row.mention_end] == row.surface
+        assert f"[[{row.surface}]]" in row.context
+    assert ev["published"].is_monotonic_increasing
+
+
+def test_find_evidence_marks_the_right_occurrence():
+    # "Kyiv" twice in one sentence: the second one is the mention
+    df = pd.DataFrame({"article_id": ["a"], "outlet": ["o"], "actor_id": ["ukraine"],
+                       "sentence": ["Kyiv said Kyiv would wait."], "surface": ["Kyiv"],
+                       "start": [15], "end": [19], "sentence_start": [5], "polarity": [0.1]})
+    marked = highlight_mention(df)
+    assert marked["context"].iloc[0] == "Kyiv said [[Kyiv]] would wait."
+    assert marked["mention_start"].iloc[0] == 10
+
+
+def test_find_evidence_by_period(scored):
+    march = find_evidence(scored, period="2025-03")
+    assert (pd.to_datetime(march["published"]).dt.month == 3).all()
+    assert len(find_evidence(scored, period="2025-02")) + len(march) <= len(scored)
+    day = scored["published"].dropna().iloc[0]
+    on_day = find_evidence(scored, period=day.strftime("%Y-%m-%d"))
+    assert len(on_day) >= 1
+    week = day.isocalendar()
+    in_week = find_evidence(scored, period=f"{week.year}-W{week.week:02d}")
+    assert len(in_week) >= len(on_day)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "match"),
+    [
+        ({"outlet": "Harbor Post"}, ValueError, "Harbor Post.*Harbour Post"),
+        ({"actor": "zelensky"}, UnknownActorError, "zelensky"),
+        ({"period": "March 2025"}, ValueError, "'period'"),
+    ],
+    ids=["outlet", "actor", "period"],
+)
+def test_find_evidence_errors(scored, kwargs, error, match):
+    with pytest.raises(error, match=match):
+        find_evidence(scored, **kwargs)
+
+
+def test_evidence_html_escapes_corpus_text():
+    sentence = "<script>alert(1)</script> & Kyiv"
+    start = sentence.index("Kyiv")
+    table = pd.DataFrame({"outlet": ["<i>o</i>"], "polarity": [-0.25], "sentence": [sentence],
+                          "mention_start": [start], "mention_end": [start + 4]})
+    html = evidence_html(table)
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "&lt;i&gt;o&lt;/i&gt;" in html
+    assert "<mark>Kyiv</mark>" in html
+    assert "\u22120.250" in html
+
+
+def test_evidence_command_writes_csv(tmp_path, scored):
+    (tmp_path / "data").mkdir()
+    scored.to_parquet(tmp_path / "data" / "mentions.parquet")
+    assert len(read_mentions(tmp_path)) == len(scored)
+    out = tmp_path / "ev.csv"
+    res = CliRunner().invoke(evidence_command, [str(tmp_path), "--outlet", "Harbour Post",
+                                                "--actor", "ukraine", "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    written = pd.read_csv(out)
+    assert len(written) == len(find_evidence(scored, outlet="Harbour Post", actor="ukraine"))
+    assert written["context"].str.contains(r"\[\[").all()
+    res = CliRunner().invoke(evidence_command, [str(tmp_path), "--actor", "nobody"])
+    assert res.exit_code == 1 and "error: Unknown actor id 'nobody'" in res.output
+    with pytest.raises(FileNotFoundError, match="mentions"):
+        read_mentions(tmp_path / "data" / "missing_dir")

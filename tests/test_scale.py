@@ -1,0 +1,265 @@
+"""Tests for framing.scale: streaming scoring, cache, resumption, engines, DuckDB aggregation."""
+
+import json
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from framing import scale
+from framing.aggregate import aggregate_scores
+from framing.scale import aggregate_dataset, read_articles, read_mentions, score_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from benchmarks.synthetic import write_corpus
+
+CHUNK = 7
+
+
+@pytest.fixture(scope="module")
+def corpus_path(tmp_path_factory):
+    """30 synthetic articles (about 200 words each) in JSONL."""
+    return write_corpus(tmp_path_factory.mktemp("c") / "c.jsonl", 30, n_words=200, n_mentions=5)
+
+
+@pytest.fixture(scope="module")
+def reference(corpus_path, tmp_path_factory):
+    """An uninterrupted jobs=1 run: (out_dir, result, sorted mentions)."""
+    out = tmp_path_factory.mktemp("ref") / "scores"
+    result = score_corpus(corpus_path, out, chunk_size=CHUNK, progress=False)
+    return out, result, read_mentions(out)
+
+
+def _same(a: pd.DataFrame, b: pd.DataFrame, **kwargs):
+    pd.testing.assert_frame_equal(a.reset_index(drop=True), b.reset_index(drop=True), **kwargs)
+
+
+def test_matches_in_memory_pipeline(corpus_path, reference):
+    from framing.actors import find_mentions, load_actors
+    from framing.corpus import load_corpus
+    from framing.scorers import DEFAULT_SCORER, get_scorer, score_mentions
+
+    articles = load_corpus(corpus_path)
+    expected = score_mentions(find_mentions(articles, load_actors()),
+                              get_scorer(DEFAULT_SCORER).fit([]))
+    out, result, got = reference
+    assert result.n_chunks == 5 and result.n_chunks_scored == 5
+    assert result.n_accepted == 30 and result.n_mentions == len(expected) > 100
+    assert list(got.columns) == list(expected.columns)
+    # Parquet reads text columns back as pandas' str dtype; values must be equal.
+    _same(got, expected, check_dtype=False)
+    arts = read_articles(out)
+    assert arts["article_id"].tolist() == articles["article_id"].tolist()
+    parts = list(out.glob("outlet=*/month=*/part-*.parquet"))
+    assert parts and all(p.parent.name.startswith("month=20") for p in parts)
+
+
+def test_rerun_scores_nothing(corpus_path, reference, tmp_path):
+    out, _, before = reference
+    result = score_corpus(corpus_path, out, chunk_size=CHUNK, progress=False)
+    assert result.n_chunks_scored == 0 and result.n_articles_scored == 0
+    assert result.n_chunks == 5 and result.n_mentions == len(before)
+    _same(read_mentions(out), before)
+
+
+def test_appended_articles_are_scored_alone(tmp_path):
+    path = write_corpus(tmp_path / "c.jsonl", 10, n_words=150, n_mentions=4)
+    out = tmp_path / "scores"
+    first = score_corpus(path, out, chunk_size=4, progress=False)
+    assert (first.n_chunks, first.n_articles_scored) == (3, 10)
+    write_corpus(path, 3, n_words=150, n_mentions=4, start=10, append=True)
+    second = score_corpus(path, out, chunk_size=4, progress=False)
+    assert second.n_articles_scored == 3 and second.n_accepted == 13
+    fresh = score_corpus(path, tmp_path / "fresh", chunk_size=4, progress=False)
+    _same(read_mentions(out), read_mentions(tmp_path / "fresh"))
+    assert fresh.n_mentions == second.n_mentions
+
+
+def test_changed_registry_rescores_everything(tmp_path, corpus_path):
+    from framing.actors import load_actors
+
+    out = tmp_path / "scores"
+    score_corpus(corpus_path, out, chunk_size=CHUNK, progress=False)
+    smaller = load_actors().select(["trump", "putin", "ukraine"])
+    result = score_corpus(corpus_path, out, actors=smaller, chunk_size=CHUNK, progress=False)
+    assert result.n_chunks_scored == result.n_chunks == 5
+    assert set(read_mentions(out)["actor_id"]) <= {"trump", "putin", "ukraine"}
+    assert result.n_chunks_removed == 5
+
+
+def test_jobs_2_identical(corpus_path, reference, tmp_path):
+    result = score_corpus(corpus_path, tmp_path / "j2", chunk_size=CHUNK, jobs=2, progress=False)
+    assert result.n_chunks_scored == 5
+    _same(read_mentions(tmp_path / "j2"), reference[2])
+    assert result.cpu_seconds > 0
+
+
+def test_dask_identical(corpus_path, reference, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                                 dashboard_address=None) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        result = score_corpus(corpus_path, tmp_path / "dask", chunk_size=CHUNK,
+                              engine="dask", scheduler=client, progress=False)
+    assert result.n_chunks_scored == 5
+    _same(read_mentions(tmp_path / "dask"), reference[2])
+
+
+def test_dask_needs_scheduler(corpus_path, tmp_path):
+    pytest.importorskip("distributed")
+    with pytest.raises(ValueError, match="'scheduler' parameter"):
+        score_corpus(corpus_path, tmp_path / "x", engine="dask", progress=False)
+
+
+def test_interrupted_run_resumes(corpus_path, reference, tmp_path, monkeypatch):
+    out = tmp_path / "scores"
+    real = scale._process_chunk
+    calls = []
+
+    def failing(task):
+        calls.append(task["key"])
+        if len(calls) == 3:
+            raise RuntimeError("simulated crash")
+        return real(task)
+
+    monkeypatch.setattr(scale, "_process_chunk", failing)
+    with pytest.raises(RuntimeError, match="simulated crash"):
+        score_corpus(corpus_path, out, chunk_size=CHUNK, progress=False)
+    monkeypatch.setattr(scale, "_process_chunk", real)
+    with sqlite3.connect(out / "_manifest.sqlite") as db:
+        assert db.execute("SELECT count(*) FROM chunks").fetchone()[0] == 2
+    result = score_corpus(corpus_path, out, chunk_size=CHUNK, progress=False)
+    assert result.n_chunks_scored == 3
+    _same(read_mentions(out), reference[2])
+
+
+def test_killed_process_resumes(corpus_path, reference, tmp_path):
+    out = tmp_path / "scores"
+    code = (
+        "import sys; from framing.scale import score_corpus; "
+        f"score_corpus({str(corpus_path)!r}, {str(out)!r}, chunk_size=2, progress=False)"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code])
+    manifest = out / "_manifest.sqlite"
+    deadline = time.time() + 120
+    n_done = 0
+    while time.time() < deadline and proc.poll() is None:
+        if manifest.is_file():
+            try:
+                with sqlite3.connect(manifest) as db:
+                    n_done = db.execute("SELECT count(*) FROM chunks").fetchone()[0]
+            except sqlite3.OperationalError:
+                n_done = 0
+            if n_done >= 2:
+                break
+        time.sleep(0.05)
+    proc.kill()
+    proc.wait()
+    if n_done < 2 or n_done >= 15:
+        pytest.skip(f"could not kill the run midway (chunks done: {n_done})")
+    result = score_corpus(corpus_path, out, chunk_size=2, progress=False)
+    assert 0 < result.n_chunks_scored < 15
+    assert not list(out.rglob("*.tmp"))
+    _same(read_mentions(out), reference[2])
+
+
+def test_malformed_record_in_the_middle(tmp_path):
+    path = write_corpus(tmp_path / "c.jsonl", 12, n_words=120, n_mentions=3)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines.insert(6, '{"article_id": "broken", "text": "unterminated\n')
+    lines.insert(9, json.dumps({"article_id": "syn-00000001", "outlet": "X", "text": "dup"}) + "\n")
+    path.write_text("".join(lines), encoding="utf-8")
+    out = tmp_path / "scores"
+    result = score_corpus(path, out, chunk_size=4, progress=False)
+    assert result.n_read == 14 and result.n_accepted == 12 and result.n_rejected == 2
+    rej = result.rejections
+    assert rej["line"].tolist() == [7, 10]
+    assert rej["reason"].tolist() == ["invalid_json", "duplicate_id"]
+    assert (rej["file"] == str(path)).all()
+    assert "already used at" in rej["detail"].iloc[1] and "line 2" in rej["detail"].iloc[1]
+    assert set(read_articles(out)["article_id"]) == {f"syn-{i:08d}" for i in range(12)}
+    saved = pd.read_csv(out / "rejections.csv")
+    assert saved["line"].tolist() == [7, 10]
+    report = json.loads((out / "load_report.json").read_text())
+    assert report["n_rejected"] == 2 and report["n_accepted"] == 12
+    # Same rows and rejections as the in-memory loader.
+    from framing.corpus import load_corpus
+
+    with pytest.warns(UserWarning):
+        _, expected = load_corpus(path, return_report=True)
+    pd.testing.assert_frame_equal(rej, expected.rejections)
+    # a rerun replays the rejections from the manifest
+    again = score_corpus(path, out, chunk_size=4, progress=False)
+    assert again.n_chunks_scored == 0
+    pd.testing.assert_frame_equal(again.rejections, rej)
+
+
+def test_csv_corpus(tmp_path, corpus_path):
+    df = pd.read_json(corpus_path, lines=True, dtype=False)
+    df.to_csv(tmp_path / "c.csv", index=False)
+    result = score_corpus(tmp_path / "c.csv", tmp_path / "scores", chunk_size=CHUNK,
+                          progress=False)
+    assert result.n_accepted == 30 and result.n_chunks == 5
+    got = read_mentions(tmp_path / "scores")
+    assert len(got) == result.n_mentions > 0
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"engine": "spark"}, "'engine' parameter"),
+        ({"jobs": 0}, "'jobs' parameter"),
+        ({"chunk_size": -1}, "'chunk_size' parameter"),
+    ],
+    ids=["engine", "jobs", "chunk_size"],
+)
+def test_invalid_options(corpus_path, tmp_path, kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        score_corpus(corpus_path, tmp_path / "x", progress=False, **kwargs)
+
+
+@pytest.mark.parametrize("period", [None, "month"], ids=["no-period", "month"])
+@pytest.mark.parametrize("count_duplicates", ["per_outlet", "once"])
+def test_aggregate_dataset_matches_in_memory(reference, period, count_duplicates):
+    out, _, mentions = reference
+    got = aggregate_dataset(out, by=("outlet", "actor_id"), period=period, n_bootstrap=200,
+                            count_duplicates=count_duplicates)
+    expected = aggregate_scores(mentions, by=("outlet", "actor_id"), period=period,
+                                n_bootstrap=200, count_duplicates=count_duplicates)
+    assert list(got.columns) == list(expected.columns)
+    assert len(got) == len(expected) > 10
+    for col in expected.columns:
+        if pd.api.types.is_float_dtype(expected[col]):
+            np.testing.assert_allclose(got[col], expected[col], rtol=1e-9, equal_nan=True)
+        else:
+            assert got[col].tolist() == expected[col].tolist(), col
+
+
+def test_aggregate_dataset_not_a_dataset(tmp_path):
+    with pytest.raises(FileNotFoundError, match="not a framing scores dataset"):
+        aggregate_dataset(tmp_path)
+
+
+def test_score_command(corpus_path, tmp_path):
+    from click.testing import CliRunner
+
+    from framing.commands.score import score
+
+    out = tmp_path / "cli"
+    res = CliRunner().invoke(score, [str(corpus_path), "--out", str(out), "--chunk-size", "10",
+                                     "--no-progress"])
+    assert res.exit_code == 0, res.output
+    assert "30 articles" in res.output and "3 chunks scored" in res.output
+    res = CliRunner().invoke(score, [str(corpus_path), "--out", str(out), "--chunk-size", "10",
+                                     "--no-progress"])
+    assert "0 chunks scored" in res.output
+    res = CliRunner().invoke(score, [str(corpus_path), "--out", str(out), "--scorer", "textblb"])
+    assert res.exit_code == 2 and "error:" in res.output and "textblob" in res.output
