@@ -1,0 +1,782 @@
+"""A trained target-dependent sentiment scorer that runs at numpy speed (no torch).
+
+:class:`TrainedSentimentScorer` ("newsmtsc-linear") turns each target mention into
+target-marked n-grams with negation scope, pooled static word vectors distilled
+from all-MiniLM-L6-v2, and lexicon scores, and applies a multinomial logistic
+regression trained on NewsMTSC. The shipped model loads offline:
+
+>>> from framing.scorers.trained import TrainedSentimentScorer
+>>> scorer = TrainedSentimentScorer.load_default()
+>>> scorer.score(["Washington praised Kyiv."])["label"].tolist()  # doctest: +SKIP
+['positive']
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from itertools import pairwise
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from sklearn.utils.validation import check_is_fitted
+
+from framing.paths import PACKAGE_DIR
+from framing.scorers import register_scorer
+from framing.scorers.base import LABELS, BaseScorer, as_targets
+
+#: Folder of the shipped model artefacts.
+MODELS_DIR = PACKAGE_DIR / "models"
+#: The shipped classifier (``.npz``, see :meth:`TrainedSentimentScorer.save`).
+DEFAULT_MODEL_PATH = MODELS_DIR / "newsmtsc_linear.npz"
+#: The shipped static word vectors distilled from all-MiniLM-L6-v2 (``.npz``).
+DEFAULT_WORD_VECTORS_PATH = MODELS_DIR / "minilm_word_vectors.npz"
+#: Version of the artefact format written by :meth:`TrainedSentimentScorer.save`.
+ARTEFACT_FORMAT = 1
+
+_TOKEN_RE = re.compile(r"[a-z]+(?=n't)|n't|'[a-z]+|[a-z]+|\d+(?:[.,]\d+)*|[^\w\s]", re.IGNORECASE)
+_NORMALISE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+#: Tokens that open a negation scope; they are always kept as features.
+NEGATORS = frozenset(
+    {
+        "not",
+        "no",
+        "never",
+        "n't",
+        "nor",
+        "without",
+        "neither",
+        "nobody",
+        "nothing",
+        "none",
+        "cannot",
+        "hardly",
+        "barely",
+    }
+)
+# Tokens that close a negation scope (clause punctuation and contrast words).
+_SCOPE_END = frozenset({".", ",", ";", ":", "!", "?", "(", ")", "—", "–", '"', "but", "however"})
+# Tokens that delimit the clause around the target (its local context).
+_CLAUSE_END = frozenset(
+    {
+        ".",
+        ",",
+        ";",
+        ":",
+        "!",
+        "?",
+        "(",
+        ")",
+        "—",
+        "–",
+        "but",
+        "however",
+        "while",
+        "whereas",
+        "although",
+        "though",
+        "yet",
+    }
+)
+
+
+#: Segments pooled per target: target, left, right, window, sentence, clause.
+_N_SEGMENTS = 6
+#: Segments whose word vectors are pooled: target, left, right, window, clause.
+_N_EMBEDDED = 5
+#: Lexicon columns: (positive sum, negative sum, subjectivity sum) per segment.
+_N_LEXICON = 3 * _N_SEGMENTS
+
+
+def _clause(words, t0, t1):
+    """Return (cs, ce): the clause around the target is ``words[cs:ce]``."""
+    cs = t0
+    while cs > 0 and words[cs - 1] not in _CLAUSE_END:
+        cs -= 1
+    ce = max(t1, t0 - 1) + 1
+    while ce < len(words) and words[ce] not in _CLAUSE_END:
+        ce += 1
+    return cs, ce
+
+
+def tokenize(text):
+    """Split text into lowercase word and punctuation tokens with character offsets.
+
+    Curly quotes and apostrophes are normalised first; contractions are split so that
+    ``n't`` is its own token (``doesn't`` → ``does``, ``n't``), and possessive ``'s``
+    is separated from the name (``Kyiv's`` → ``kyiv``, ``'s``).
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    tokens : list of tuple (str, int, int)
+        ``(token, start, end)`` with character offsets into `text`.
+    """
+    text = text.translate(_NORMALISE).lower()
+    return [(m.group(), *m.span()) for m in _TOKEN_RE.finditer(text)]
+
+
+def _mark_tokens(text, start, end):
+    """Parse one target: marked tokens, words, target token range, negation flags.
+
+    The text left of the span, the span and the text right of it are tokenised
+    separately (so the target's tokens are exactly those of ``text[start:end]``).
+
+    Returns ``(marked, words, t0, t1, tm, negated)``: `marked` is the token list with
+    the target tokens replaced by one ``<t>``, numbers by ``<num>`` and tokens in a
+    negation scope prefixed ``neg_``; `words` the plain tokens; ``words[t0:t1 + 1]``
+    the target tokens (``t1 = t0 - 1`` when the span holds no token); `tm` the index
+    of ``<t>`` in `marked` (equal to `t0`); `negated` a list of bool per word.
+    """
+    norm = text.translate(_NORMALISE).lower()
+    findall = _TOKEN_RE.findall
+    left, target, right = findall(norm[:start]), findall(norm[start:end]), findall(norm[end:])
+    words = left + target + right
+    t0 = len(left)
+    t1 = t0 + len(target) - 1
+    if NEGATORS.isdisjoint(words):
+        negated = [False] * len(words)
+        marked = (
+            ["<num>" if w[0].isdigit() else w for w in left]
+            + ["<t>"]
+            + ["<num>" if w[0].isdigit() else w for w in right]
+        )
+        return marked, words, t0, t1, t0, negated
+    marked, negated = [], []
+    in_scope = False
+    for i, w in enumerate(words):
+        if w in _SCOPE_END:
+            in_scope = False
+        flag = in_scope and w not in NEGATORS
+        negated.append(flag)
+        if i == t0:
+            marked.append("<t>")
+        if t0 <= i <= t1:
+            continue
+        tok = "<num>" if w[0].isdigit() else w
+        marked.append("neg_" + tok if flag else tok)
+        if w in NEGATORS:
+            in_scope = True
+    if t0 >= len(words):
+        marked.append("<t>")
+    return marked, words, t0, t1, t0, negated
+
+
+@register_scorer
+class TrainedSentimentScorer(BaseScorer):
+    """Target-dependent sentiment from a linear model over n-grams and static embeddings.
+
+    Each target (a character span inside a text) is featurised as (1) TF-IDF weighted
+    n-grams of the sentence with the target replaced by ``<t>``, the tokens inside a
+    negation scope prefixed ``neg_`` (negators such as ``not``, ``no``, ``never`` and
+    ``n't`` are never dropped), and the tokens just left and right of the target
+    marked by side; (2) mean-pooled static word vectors of the target, its left and
+    right context, a window around it and the whole sentence; (3) pattern-lexicon
+    (TextBlob) polarity and subjectivity sums over the same segments, with polarity
+    flipped inside negation scopes. A multinomial logistic regression maps the
+    features to probabilities of negative, neutral and positive.
+
+    Parameters
+    ----------
+    model : {'default'} or str or os.PathLike or None, default='default'
+        What :meth:`fit` does when called with ``y=None``: ``'default'`` loads the
+        shipped model (:data:`DEFAULT_MODEL_PATH`), a path loads that artefact, and
+        None makes ``y`` required.
+    word_vectors : {'default'} or str or os.PathLike or None, default='default'
+        Static word vectors used when training (``.npz`` with ``words`` and
+        ``vectors``); None trains without embedding features.
+    ngram_max : int, default=2
+        Longest n-gram of the sentence tokens. Unit: tokens.
+    window_tokens : int, default=4
+        Tokens on each side of the target that form the window features. Unit: tokens.
+    min_df : int, default=2
+        Minimum number of training targets an n-gram must occur in.
+    embedding_weight : float, default=0.03
+        Multiplier on the standardised pooled word vectors, relative to the
+        L2-normalised TF-IDF block (a smaller weight means stronger regularisation).
+    lexicon_weight : float, default=1.0
+        Multiplier on the standardised lexicon features.
+    C : float, default=1.0
+        Inverse regularisation strength of the logistic regression.
+    class_weight : {'balanced'} or None, default='balanced'
+        Passed to :class:`sklearn.linear_model.LogisticRegression`.
+    random_state : int, default=0
+        Seed of the logistic regression solver.
+
+    Attributes
+    ----------
+    classes_ : numpy.ndarray of str, shape (3,)
+        ``('negative', 'neutral', 'positive')``.
+    vocabulary_ : dict of str to int
+        N-gram feature → column.
+    idf_ : numpy.ndarray of shape (n_ngrams,)
+        Inverse document frequencies (smoothed, as in scikit-learn).
+    word_index_ : dict of str to int
+        Word → row of ``word_vectors_``.
+    word_vectors_ : numpy.ndarray of shape (n_words, n_dims), float32
+        Static word vectors (empty with ``word_vectors=None``).
+    lexicon_ : dict of str to tuple (float, float)
+        Word → (polarity in [-1, 1], subjectivity in [0, 1]).
+    dense_mean_, dense_scale_ : numpy.ndarray of shape (n_dense,)
+        Standardisation of the dense block.
+    coef_ : numpy.ndarray of shape (3, n_features)
+    intercept_ : numpy.ndarray of shape (3,)
+    metadata_ : dict
+        Training data, metrics and versions recorded in the artefact.
+
+    See Also
+    --------
+    framing.train.train_default_scorer : Reproduce the shipped model.
+    framing.evaluate.evaluate : Macro-F1 with bootstrap CI on a gold table.
+
+    Notes
+    -----
+    Trained on NewsMTSC (Hamborg & Donnay, EACL 2021). Word vectors are distilled
+    from all-MiniLM-L6-v2 (Reimers & Gurevych, EMNLP 2019; Wang et al., 2020) by
+    averaging each word's contextual output over a news corpus; the lexicon is the
+    pattern lexicon shipped with TextBlob (De Smedt & Daelemans, 2012). See
+    ``src/framing/models/MODEL_CARD.md`` for data, metrics and throughput.
+
+    ``polarity`` is ``p_positive - p_negative`` ∈ [-1, 1]; ``label`` is the most
+    probable class. Scoring needs only numpy, scipy and the stored arrays.
+
+    Examples
+    --------
+    >>> scorer = TrainedSentimentScorer()  # doctest: +SKIP
+    >>> scorer.fit([])  # y=None: loads the shipped model  # doctest: +SKIP
+    """
+
+    name = "newsmtsc-linear"
+    kind = "discrete"
+    supported_languages = frozenset({"en"})
+    version = "1"
+
+    def __init__(
+        self,
+        *,
+        model="default",
+        word_vectors="default",
+        ngram_max=2,
+        window_tokens=4,
+        min_df=2,
+        embedding_weight=0.03,
+        lexicon_weight=1.0,
+        C=1.0,
+        class_weight="balanced",
+        random_state=0,
+    ):
+        self.model = model
+        self.word_vectors = word_vectors
+        self.ngram_max = ngram_max
+        self.window_tokens = window_tokens
+        self.min_df = min_df
+        self.embedding_weight = embedding_weight
+        self.lexicon_weight = lexicon_weight
+        self.C = C
+        self.class_weight = class_weight
+        self.random_state = random_state
+
+    # ------------------------------------------------------------------ public API
+
+    @classmethod
+    def load_default(cls):
+        """Return the shipped model, fitted and ready to score (offline).
+
+        Returns
+        -------
+        scorer : TrainedSentimentScorer
+            Fitted from :data:`DEFAULT_MODEL_PATH`.
+
+        Raises
+        ------
+        FileNotFoundError
+            If the artefact is missing from the installed package.
+        """
+        return cls.load(DEFAULT_MODEL_PATH)
+
+    @classmethod
+    def load(cls, path):
+        """Load a scorer saved with :meth:`save`.
+
+        Parameters
+        ----------
+        path : str or os.PathLike
+            An ``.npz`` artefact.
+
+        Returns
+        -------
+        scorer : TrainedSentimentScorer
+            A fitted scorer whose parameters are those it was trained with.
+
+        Raises
+        ------
+        FileNotFoundError
+            If `path` does not exist.
+        ValueError
+            If the artefact has an unknown format version.
+        """
+        scorer = cls()
+        scorer._load_state(path)
+        params = {
+            k: v for k, v in scorer.metadata_.get("params", {}).items() if k in scorer.get_params()
+        }
+        params["model"] = str(path)
+        scorer.set_params(**params)
+        return scorer
+
+    def fit(self, X, y=None):
+        """Train on labelled targets, or load the model named by `model` when `y` is None.
+
+        Parameters
+        ----------
+        X : pandas.DataFrame or iterable of str
+            Targets, see :func:`framing.scorers.as_targets`. Ignored (only checked)
+            when `y` is None.
+        y : array-like of str of shape (n_targets,) or None, default=None
+            Labels in {'negative', 'neutral', 'positive'}.
+
+        Returns
+        -------
+        self : TrainedSentimentScorer
+
+        Raises
+        ------
+        TypeError
+            If `X` is a single str.
+        ValueError
+            If `y` has a different length from `X`, contains an unknown label, or is
+            None while ``model=None``.
+        FileNotFoundError
+            If `model` or `word_vectors` names a missing file.
+        """
+        targets = as_targets(X)
+        if y is None:
+            if self.model is None:
+                raise ValueError(
+                    "TrainedSentimentScorer.fit needs labels 'y' when model=None. Pass y, or "
+                    "set model='default' to load the shipped model."
+                )
+            path = DEFAULT_MODEL_PATH if str(self.model) == "default" else Path(self.model)
+            self._load_state(path)
+            return self
+        y = np.asarray(list(y), dtype=object)
+        if len(y) != len(targets):
+            raise ValueError(
+                f"'y' must have one label per target: got {len(y)} labels for "
+                f"{len(targets)} targets."
+            )
+        bad = sorted({str(v) for v in y if v not in LABELS})
+        if bad:
+            raise ValueError(
+                f"Labels in 'y' must be one of {LABELS!r}. Got {bad[:5]!r}; map them first "
+                "(e.g. with framing.datasets.load_gold)."
+            )
+        from sklearn.linear_model import LogisticRegression
+
+        self._init_resources()
+        parsed = [_mark_tokens(t, s, e) for t, s, e in targets.itertuples(index=False)]
+        grams = [self._ngrams(p) for p in parsed]
+        df = {}
+        for g in grams:
+            for k in set(g):
+                df[k] = df.get(k, 0) + 1
+        kept = sorted(k for k, v in df.items() if v >= self.min_df)
+        self.vocabulary_ = {k: i for i, k in enumerate(kept)}
+        n = len(grams)
+        self.idf_ = np.log((1 + n) / (1 + np.array([df[k] for k in kept], dtype=float))) + 1
+        dense = self._dense(parsed)
+        self.dense_mean_ = dense.mean(axis=0)
+        scale = dense.std(axis=0)
+        self.dense_scale_ = np.where(scale > 1e-9, scale, 1.0)
+        features = sp.hstack([self._tfidf(grams), sp.csr_matrix(self._scale(dense))], format="csr")
+        clf = LogisticRegression(
+            C=self.C,
+            class_weight=self.class_weight,
+            max_iter=2000,
+            random_state=self.random_state,
+        )
+        clf.fit(features, y)
+        order = [list(clf.classes_).index(c) for c in LABELS]
+        self.classes_ = np.array(LABELS, dtype=object)
+        self.coef_ = clf.coef_[order].astype(np.float32)
+        self.intercept_ = clf.intercept_[order].astype(np.float32)
+        self.metadata_ = {"params": _jsonable(self.get_params()), "n_train": int(n)}
+        return self
+
+    def score(self, X) -> pd.DataFrame:
+        """Score the sentiment expressed toward each target.
+
+        Parameters
+        ----------
+        X : pandas.DataFrame or iterable of str
+            Targets, see :func:`framing.scorers.as_targets`.
+
+        Returns
+        -------
+        scores : pandas.DataFrame of shape (n_targets, 5)
+            ``polarity`` (float in [-1, 1], ``p_positive - p_negative``), ``label``
+            (str in {'negative', 'neutral', 'positive'}), ``p_negative``,
+            ``p_neutral``, ``p_positive`` (floats in [0, 1] summing to 1). Index ``0..n-1``.
+
+        Raises
+        ------
+        sklearn.exceptions.NotFittedError
+            If the scorer has not been fitted.
+        TypeError
+            If `X` is a single str.
+        """
+        check_is_fitted(self, "coef_")
+        proba = self.predict_proba(X)
+        labels = np.asarray(LABELS, dtype=object)[proba.argmax(axis=1)] if len(proba) else []
+        return pd.DataFrame(
+            {
+                "polarity": np.clip(proba[:, 2] - proba[:, 0], -1.0, 1.0),
+                "label": pd.Series(labels, dtype=object),
+                "p_negative": proba[:, 0],
+                "p_neutral": proba[:, 1],
+                "p_positive": proba[:, 2],
+            }
+        )
+
+    def predict_proba(self, X):
+        """Return class probabilities for each target.
+
+        Parameters
+        ----------
+        X : pandas.DataFrame or iterable of str
+            Targets, see :func:`framing.scorers.as_targets`.
+
+        Returns
+        -------
+        proba : numpy.ndarray of shape (n_targets, 3)
+            Probabilities in ``LABELS`` order (negative, neutral, positive).
+
+        Raises
+        ------
+        sklearn.exceptions.NotFittedError
+            If the scorer has not been fitted.
+        """
+        check_is_fitted(self, "coef_")
+        tfidf, dense = self._features(X)
+        n_sparse = tfidf.shape[1]
+        coef = self.coef_.astype(np.float64)
+        logits = np.asarray(tfidf @ coef[:, :n_sparse].T) + dense @ coef[:, n_sparse:].T
+        logits += self.intercept_
+        logits -= logits.max(axis=1, keepdims=True)
+        proba = np.exp(logits)
+        proba /= proba.sum(axis=1, keepdims=True)
+        return proba
+
+    def transform(self, X):
+        """Return the feature matrix of the targets (for inspection and tests).
+
+        Parameters
+        ----------
+        X : pandas.DataFrame or iterable of str
+            Targets, see :func:`framing.scorers.as_targets`.
+
+        Returns
+        -------
+        features : scipy.sparse.csr_matrix of shape (n_targets, n_features)
+            The L2-normalised TF-IDF n-gram block followed by the standardised
+            dense block (embeddings and lexicon), weighted by `embedding_weight` and
+            `lexicon_weight`.
+
+        Raises
+        ------
+        sklearn.exceptions.NotFittedError
+            If the scorer has not been fitted.
+        """
+        check_is_fitted(self, "vocabulary_")
+        tfidf, dense = self._features(X)
+        return sp.hstack([tfidf, sp.csr_matrix(dense)], format="csr")
+
+    def _features(self, X):
+        """Return (TF-IDF csr matrix, scaled dense ndarray) for the targets."""
+        targets = as_targets(X)
+        parsed = [_mark_tokens(t, s, e) for t, s, e in targets.itertuples(index=False)]
+        return self._tfidf([self._ngrams(p) for p in parsed]), self._scale(self._dense(parsed))
+
+    def save(self, path):
+        """Write the fitted scorer to a single ``.npz`` file (no pickles).
+
+        The file holds numpy arrays only: ``format`` (int, :data:`ARTEFACT_FORMAT`),
+        ``metadata`` (JSON string with parameters, versions and metrics), ``ngrams``
+        (str array) and ``idf``, ``lexicon_words`` and ``lexicon_values`` (float32,
+        shape (n, 2)), ``dense_mean``, ``dense_scale``, ``coef`` and ``intercept``.
+        Word vectors are *referenced* (by file name and SHA-256 in ``metadata``) when
+        they are the shipped :data:`DEFAULT_WORD_VECTORS_PATH`, else embedded as
+        ``words`` and ``word_vectors`` (float16). It loads with
+        ``numpy.load(path, allow_pickle=False)``.
+
+        Parameters
+        ----------
+        path : str or os.PathLike
+            Output file; ``.npz`` is appended by numpy when missing.
+
+        Returns
+        -------
+        path : pathlib.Path
+            The file written.
+
+        Raises
+        ------
+        sklearn.exceptions.NotFittedError
+            If the scorer has not been fitted.
+        """
+        check_is_fitted(self, "coef_")
+        path = Path(path)
+        ngrams = sorted(self.vocabulary_, key=self.vocabulary_.get)
+        words = sorted(self.word_index_, key=self.word_index_.get)
+        lex_words = sorted(self.lexicon_)
+        meta = dict(self.metadata_)
+        meta["params"] = _jsonable(self.get_params())
+        meta["scorer_version"] = self.version
+        meta["word_vectors"] = dict(self.word_vectors_ref_)
+        if self.word_vectors_ref_.get("file") == "default":
+            vectors = {}
+        else:
+            vectors = {
+                "words": np.array(words, dtype=str),
+                "word_vectors": self.word_vectors_.astype(np.float16),
+            }
+        np.savez_compressed(
+            path,
+            format=np.array(ARTEFACT_FORMAT),
+            metadata=np.array(json.dumps(meta, sort_keys=True)),
+            ngrams=np.array(ngrams, dtype=str),
+            idf=self.idf_.astype(np.float32),
+            **vectors,
+            lexicon_words=np.array(lex_words, dtype=str),
+            lexicon_values=np.array([self.lexicon_[w] for w in lex_words], np.float32).reshape(
+                -1, 2
+            ),
+            dense_mean=self.dense_mean_.astype(np.float32),
+            dense_scale=self.dense_scale_.astype(np.float32),
+            coef=self.coef_.astype(np.float32),
+            intercept=self.intercept_.astype(np.float32),
+        )
+        return path if path.suffix == ".npz" else path.with_suffix(path.suffix + ".npz")
+
+    # ------------------------------------------------------------------ internals
+
+    def _load_state(self, path):
+        path = Path(path)
+        if not path.is_file():
+            raise FileNotFoundError(
+                f"Model artefact {str(path)!r} does not exist. Reinstall framing to restore "
+                "the shipped model, or run framing.train.train_default_scorer to rebuild it."
+            )
+        with np.load(path, allow_pickle=False) as z:
+            fmt = int(z["format"])
+            if fmt != ARTEFACT_FORMAT:
+                raise ValueError(
+                    f"Model artefact {str(path)!r} has format {fmt!r}; this version of framing "
+                    f"reads format {ARTEFACT_FORMAT}. Retrain with framing.train."
+                )
+            self.metadata_ = json.loads(str(z["metadata"]))
+            self.vocabulary_ = {k: i for i, k in enumerate(z["ngrams"].tolist())}
+            self.idf_ = z["idf"].astype(np.float64)
+            if "words" in z:
+                self.word_index_ = {k: i for i, k in enumerate(z["words"].tolist())}
+                self.word_vectors_ = z["word_vectors"].astype(np.float32)
+                self.word_vectors_ref_ = {"file": "embedded"}
+            else:
+                self._read_word_vectors("default", expected=self.metadata_.get("word_vectors"))
+            self.lexicon_ = {
+                w: (float(p), float(s))
+                for w, (p, s) in zip(z["lexicon_words"].tolist(), z["lexicon_values"].tolist())
+            }
+            self.dense_mean_ = z["dense_mean"].astype(np.float64)
+            self.dense_scale_ = z["dense_scale"].astype(np.float64)
+            self.coef_ = z["coef"].astype(np.float32)
+            self.intercept_ = z["intercept"].astype(np.float32)
+        self.classes_ = np.array(LABELS, dtype=object)
+        params = self.metadata_.get("params", {})
+        # Featurisation parameters must match the artefact, not the constructor.
+        self._ngram_max = int(params.get("ngram_max", self.ngram_max))
+        self._window_tokens = int(params.get("window_tokens", self.window_tokens))
+        self._weights = (
+            float(params.get("embedding_weight", self.embedding_weight)),
+            float(params.get("lexicon_weight", self.lexicon_weight)),
+        )
+
+    def _init_resources(self):
+        self._ngram_max = int(self.ngram_max)
+        self._window_tokens = int(self.window_tokens)
+        self._weights = (float(self.embedding_weight), float(self.lexicon_weight))
+        self.lexicon_ = load_lexicon()
+        self._read_word_vectors(self.word_vectors)
+
+    def _read_word_vectors(self, source, expected=None):
+        """Set word_index_, word_vectors_ and word_vectors_ref_ from a vectors file."""
+        if source is None:
+            self.word_index_, self.word_vectors_ = {}, np.zeros((0, 0), np.float32)
+            self.word_vectors_ref_ = {"file": "none"}
+            return
+        default = str(source) == "default"
+        wv = DEFAULT_WORD_VECTORS_PATH if default else Path(source)
+        if not wv.is_file():
+            raise FileNotFoundError(
+                f"Word-vector file {str(wv)!r} does not exist. Reinstall framing to restore "
+                "the shipped vectors, pass word_vectors=None to train without embeddings, or "
+                "build a file with framing.train.distill_word_vectors."
+            )
+        digest = hashlib.sha256(wv.read_bytes()).hexdigest()
+        if expected and expected.get("sha256") not in (None, digest):
+            raise ValueError(
+                f"Word-vector file {str(wv)!r} has SHA-256 {digest[:12]!r}, but the model was "
+                f"trained with {expected['sha256'][:12]!r}. Reinstall framing or retrain the "
+                "model with framing.train.train_default_scorer."
+            )
+        with np.load(wv, allow_pickle=False) as z:
+            self.word_index_ = {k: i for i, k in enumerate(z["words"].tolist())}
+            self.word_vectors_ = z["vectors"].astype(np.float32)
+        self.word_vectors_ref_ = {"file": "default" if default else str(wv), "sha256": digest}
+
+    def _ngrams(self, parsed):
+        marked, words, t0, t1, tm, _ = parsed
+        w = self._window_tokens
+        # tokens outside the target's clause are prefixed "o:", so that sentiment
+        # words about another actor ("... but condemned Moscow") count separately
+        cs, ce = _clause(words, t0, t1)
+        n_right = ce - (max(t1, t0 - 1) + 1)
+        end = tm + 1 + n_right
+        marked = ["o:" + x for x in marked[:cs]] + marked[cs:end] + ["o:" + x for x in marked[end:]]
+        feats = list(marked)
+        if self._ngram_max >= 2:
+            feats += [a + " " + b for a, b in pairwise(marked)]
+        for n in range(3, self._ngram_max + 1):
+            feats += [" ".join(marked[i : i + n]) for i in range(len(marked) - n + 1)]
+        feats += ["L:" + x for x in marked[max(0, tm - w) : tm]]
+        feats += ["R:" + x for x in marked[tm + 1 : tm + 1 + w]]
+        if tm + 1 < len(marked):
+            feats.append("R1:" + marked[tm + 1])
+        if tm > 0:
+            feats.append("L1:" + marked[tm - 1])
+        feats += ["T:" + x for x in words[t0 : t1 + 1]]
+        if tm == 0:
+            feats.append("<t_first>")
+        if marked[:tm].count('"') % 2:
+            feats.append("<t_in_quote>")
+        return feats
+
+    def _dense(self, parsed):
+        """Pooled word vectors and lexicon sums for 5 segments per target.
+
+        Segments: target, left context, right context, window (`window_tokens` on
+        each side, target excluded), whole sentence, and the clause around the
+        target (delimited by punctuation and contrast words such as "but"), target
+        excluded. Word vectors are pooled over all but the sentence; lexicon sums
+        over all six. Returns an array of shape (n_targets, 5 * n_dims + 18).
+        """
+        n_seg, w = _N_SEGMENTS, self._window_tokens
+        d = self.word_vectors_.shape[1] if self.word_vectors_.size else 0
+        index_get, lexicon = self.word_index_.get, self.lexicon_
+        indptr, indices, vals = [0], [], []
+        lex = np.zeros((len(parsed), n_seg * 3))
+        for r, (_, words, t0, t1, _, negated) in enumerate(parsed):
+            t1c = max(t1, t0 - 1)
+            cs, ce = _clause(words, t0, t1)
+            if d:
+                ids = [index_get(x, -1) for x in words]
+                # no whole-sentence pool: it made the model follow the sentiment of
+                # other clauses ("praised Kyiv but condemned Moscow")
+                for seg in (
+                    ids[t0 : t1c + 1],
+                    ids[:t0],
+                    ids[t1c + 1 :],
+                    ids[max(0, t0 - w) : t0] + ids[t1c + 1 : t1c + 1 + w],
+                    ids[cs:t0] + ids[t1c + 1 : ce],
+                ):
+                    seg = [i for i in seg if i >= 0]
+                    if seg:
+                        indices += seg
+                        vals += [1.0 / len(seg)] * len(seg)
+                    indptr.append(len(indices))
+            hits = [(i, lexicon[x]) for i, x in enumerate(words) if x in lexicon]
+            for i, (polarity, subjectivity) in hits:
+                pol = polarity * (-0.5 if negated[i] else 1.0)
+                if t0 <= i <= t1c:
+                    segs = (0, 4)
+                elif i < t0:
+                    segs = (1, 3, 4) if i >= t0 - w else (1, 4)
+                else:
+                    segs = (2, 3, 4) if i <= t1c + w else (2, 4)
+                if cs <= i < ce:
+                    segs = segs + (5,)
+                for k in segs:
+                    if pol > 0:
+                        lex[r, k * 3] += pol
+                    elif pol < 0:
+                        lex[r, k * 3 + 1] -= pol
+                    lex[r, k * 3 + 2] += subjectivity
+        if d:
+            pool = sp.csr_matrix(
+                (np.asarray(vals), np.asarray(indices, dtype=np.int32), np.asarray(indptr)),
+                shape=(len(parsed) * _N_EMBEDDED, self.word_vectors_.shape[0]),
+            )
+            emb = np.asarray(pool @ self.word_vectors_).reshape(len(parsed), _N_EMBEDDED * d)
+            return np.hstack([emb, lex])
+        return lex
+
+    def _scale(self, dense):
+        weights = np.full(dense.shape[1], self._weights[1])
+        weights[: dense.shape[1] - _N_LEXICON] = self._weights[0]  # last columns: lexicon
+        return (dense - self.dense_mean_) / self.dense_scale_ * weights
+
+    def _tfidf(self, grams):
+        get = self.vocabulary_.get
+        indptr, indices = [0], []
+        for g in grams:
+            ids = [j for j in map(get, g) if j is not None]
+            indices.extend(ids)
+            indptr.append(len(indices))
+        tfidf = sp.csr_matrix(
+            (np.ones(len(indices)), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
+            shape=(len(grams), len(self.vocabulary_)),
+        )
+        tfidf.sum_duplicates()
+        tfidf.data *= self.idf_[tfidf.indices]
+        norms = np.sqrt(
+            np.bincount(
+                np.repeat(np.arange(len(grams)), np.diff(tfidf.indptr)),
+                weights=tfidf.data**2,
+                minlength=len(grams),
+            )
+        )
+        tfidf.data /= np.repeat(np.where(norms > 0, norms, 1.0), np.diff(tfidf.indptr))
+        return tfidf
+
+
+def load_lexicon():
+    """Return TextBlob's pattern lexicon as ``word -> (polarity, subjectivity)``.
+
+    Returns
+    -------
+    lexicon : dict of str to tuple (float, float)
+        Polarity in [-1, 1], subjectivity in [0, 1], for ~2,900 English words
+        (De Smedt & Daelemans, 2012), lowercased.
+    """
+    from textblob.en import sentiment
+
+    out = {}
+    for word in sentiment:
+        entry = sentiment[word].get(None)
+        if entry and " " not in word:
+            out[word.lower()] = (float(entry[0]), float(entry[1]))
+    return out
+
+
+def _jsonable(params):
+    return {k: (str(v) if isinstance(v, Path) else v) for k, v in params.items()}
+
+
+__all__ = ["DEFAULT_MODEL_PATH", "NEGATORS", "TrainedSentimentScorer", "load_lexicon", "tokenize"]
