@@ -95,3 +95,29 @@ def test_evidence_command_writes_csv(tmp_path, scored):
     assert res.exit_code == 1 and "error: Unknown actor id 'nobody'" in res.output
     with pytest.raises(FileNotFoundError, match="mentions"):
         read_mentions(tmp_path / "data" / "missing_dir")
+
+
+def test_explore_evidence_builds_pickers_for_every_outlet_and_actor():
+    widgets = pytest.importorskip("ipywidgets")
+    from framing.evidence import explore_evidence
+
+    scored = pd.DataFrame(
+        {
+            "article_id": ["a1", "a2"],
+            "outlet": ["Kyiv Ledger", "Northwire"],
+            "actor_id": ["zelenskyy", "trump"],
+            "published": pd.to_datetime(["2025-03-01", "2025-03-02"], utc=True),
+            "sentence": ["Zelenskyy spoke.", "Trump replied."],
+            "start": [0, 0],
+            "end": [9, 5],
+            "sentence_start": [0, 0],
+            "surface": ["Zelenskyy", "Trump"],
+            "polarity": [0.2, -0.1],
+            "label": ["positive", "negative"],
+        }
+    )
+    box = explore_evidence(scored)
+    assert isinstance(box, widgets.VBox)
+    group_picker, actor_picker = box.children[0].children
+    assert list(group_picker.options) == ["Kyiv Ledger", "Northwire"]
+    assert list(actor_picker.options) == ["trump", "zelenskyy"]

@@ -144,3 +144,14 @@ def test_cell_error_names_cell(tmp_path):
     with pytest.raises(NotebookExecutionError, match="ZeroDivisionError") as info:
         run_notebook(nb, output_path=tmp_path / "err_out.ipynb", timeout=30)
     assert info.value.cell_index is not None
+
+
+@pytest.mark.slow
+def test_papermill_runs_are_widget_free(tmp_path):
+    nb = _write_notebook(
+        tmp_path / "w.ipynb", "interactive: bool = True  # show widgets", "print('interactive', interactive)"
+    )
+    out = run_notebook(nb, output_path=tmp_path / "w_out.ipynb", timeout=60)
+    executed = nbformat.read(out, as_version=4)
+    assert executed.metadata["papermill"]["parameters"] == {"interactive": False}
+    assert "interactive False" in "".join(o.get("text", "") for o in executed.cells[-1].outputs)

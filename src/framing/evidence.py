@@ -20,7 +20,8 @@ from framing.aggregate import _require_columns
 from framing.exceptions import UnknownActorError
 
 __all__ = [
-    "EVIDENCE_COLUMNS", "evidence_html", "find_evidence", "highlight_mention", "read_mentions",
+    "EVIDENCE_COLUMNS", "evidence_html", "explore_evidence", "find_evidence", "highlight_mention",
+    "read_mentions",
 ]
 
 #: Columns of :func:`find_evidence` output (after the `group` column, which comes second).
@@ -316,3 +317,56 @@ def read_mentions(path):
         f"{[str(c) for c in candidates]!r}. Pass a mentions .parquet file or a report folder "
         f"written by 'framing report'."
     )
+
+
+def explore_evidence(scored, *, group="outlet", value="polarity"):
+    """Show outlet and actor pickers that list the evidence behind each cell (JupyterLab).
+
+    An interactive view for exploring, not for reports: papermill runs of the bundled
+    notebooks pass ``interactive=False`` and never call it.
+
+    Parameters
+    ----------
+    scored : pandas.DataFrame
+        Scored mentions, as for :func:`find_evidence`.
+    group : str, default='outlet'
+        Column offered in the first picker (``outlet`` or an outlet-map group column).
+    value : str, default='polarity'
+        Score column shown beside each sentence.
+
+    Returns
+    -------
+    widget : ipywidgets.Widget
+        The picker box with its output area (displayed by Jupyter when returned).
+
+    Raises
+    ------
+    ImportError
+        If ipywidgets is not installed; the message gives the install command.
+    """
+    try:
+        import ipywidgets as widgets
+    except ImportError as err:  # pragma: no cover - ipywidgets is a core dependency
+        raise ImportError(
+            "explore_evidence needs ipywidgets: pip install 'ipywidgets>=8.1'."
+        ) from err
+    from IPython.display import HTML, display
+
+    groups = sorted(map(str, scored[group].dropna().unique()))
+    actors = sorted(map(str, scored["actor_id"].dropna().unique()))
+    pick_group = widgets.Dropdown(options=groups, description=group)
+    pick_actor = widgets.Dropdown(options=actors, description="actor")
+    output = widgets.Output()
+
+    def refresh(_change=None):
+        output.clear_output()
+        with output:
+            table = find_evidence(
+                scored, outlet=pick_group.value, actor=pick_actor.value, group=group, value=value
+            )
+            display(HTML(evidence_html(table)))
+
+    pick_group.observe(refresh, names="value")
+    pick_actor.observe(refresh, names="value")
+    refresh()
+    return widgets.VBox([widgets.HBox([pick_group, pick_actor]), output])

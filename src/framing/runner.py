@@ -271,7 +271,8 @@ def run_notebook(
 
     Parameters are validated first (:func:`validate_parameters`); papermill then
     injects them in a cell tagged ``injected-parameters`` and records them in the
-    output notebook's metadata.
+    output notebook's metadata. A notebook that declares ``interactive`` gets
+    ``interactive=False`` unless it is given: papermill runs stay widget-free.
 
     Parameters
     ----------
@@ -306,6 +307,8 @@ def run_notebook(
 
     path = notebook_path(notebook)
     params = validate_parameters(path, parameters)
+    if "interactive" in notebook_parameters(path) and "interactive" not in params:
+        params["interactive"] = False  # papermill runs stay widget-free
     output_path = Path(output_path)
     output_path.parent.mkdir(parents=True, exist_ok=True)
     try:
