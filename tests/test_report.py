@@ -44,11 +44,15 @@ def test_report_on_tiny_corpus_is_complete_and_byte_stable(tmp_path, tiny_corpus
     run_report(corpus=tiny_corpus_path, out_dir=out, parameters={"min_mentions": 1})
     manifest = _assert_report(out)
     assert manifest["load_report"]["n_accepted"] == 8
-    first = {p.name: p.read_bytes() for p in out.glob("fig*")}
+    def outputs():
+        return {p.name: p.read_bytes() for p in sorted(out.glob("fig*")) + sorted(out.glob("tab*"))}
+
+    first = outputs()
+    assert any(name.endswith(".tex") for name in first)
     with pytest.raises(OverwriteError):
         run_report(corpus=tiny_corpus_path, out_dir=out)
     run_report(corpus=tiny_corpus_path, out_dir=out, parameters={"min_mentions": 1}, overwrite=True)
-    second = {p.name: p.read_bytes() for p in out.glob("fig*")}
+    second = outputs()
     assert first.keys() == second.keys()
     changed = [name for name in first if first[name] != second[name]]
     assert changed == [], f"outputs differ between identical runs: {changed}"
