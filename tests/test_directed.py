@@ -167,6 +167,54 @@ def test_classifier_contract():
         DirectedSentimentClassifier.load("/nonexistent/model.npz")
 
 
+def test_word_vectors_pool_positional_segments():
+    from framing.directed import SEGMENTS, _pooled_vectors
+
+    index = {"praised": 0, "warmly": 1, "alpha": 2, "beta": 3}
+    vectors = np.eye(4, dtype=np.float32)
+    s = "Alpha praised Beta warmly"
+    pairs = pd.DataFrame(
+        {
+            "sentence": [s, s],
+            "p_start": [0, 14],
+            "p_end": [5, 18],
+            "q_start": [14, 0],
+            "q_end": [18, 5],
+        }
+    )
+    pooled = _pooled_vectors(pairs, np.array([False, True]), index, vectors)
+    assert pooled.shape == (2, len(SEGMENTS) * 4)
+    # positional: both rows are the same (earlier entity = Alpha), whatever p and q are
+    np.testing.assert_array_equal(pooled[0], pooled[1])
+    seg = {name: pooled[0, 4 * k : 4 * k + 4] for k, name in enumerate(SEGMENTS)}
+    np.testing.assert_array_equal(seg["entity_a"], [0, 0, 1, 0])
+    np.testing.assert_array_equal(seg["between"], [1, 0, 0, 0])
+    np.testing.assert_array_equal(seg["entity_b"], [0, 0, 0, 1])
+    np.testing.assert_array_equal(seg["right"], [0, 1, 0, 0])
+    np.testing.assert_array_equal(seg["left"], [0, 0, 0, 0])  # empty segment pools to zeros
+
+
+@pytest.mark.parametrize("classifier", ["svm", "logreg"])
+def test_classifier_with_word_vectors_round_trip(tmp_path, classifier):
+    pairs = synthetic_pairs(10)
+    model = DirectedSentimentClassifier(min_df=1, C=10.0, classifier=classifier).fit(pairs)
+    assert model.dense_mean_.size > 0
+    assert model.coef_.shape[1] == len(model.vocabulary_) + model.dense_mean_.size
+    assert (model.predict(pairs) == pairs["label"].to_numpy()).mean() == 1.0
+    off = DirectedSentimentClassifier(min_df=1, C=10.0, embedding_weight=0.0).fit(pairs)
+    assert off.dense_mean_.size == 0 and off.coef_.shape[1] == len(off.vocabulary_)
+    loaded = DirectedSentimentClassifier.load(model.save(tmp_path / "m.npz"))
+    assert loaded.classifier == classifier and loaded.metadata_["word_vectors"]["sha256"]
+    np.testing.assert_allclose(loaded.predict_proba(pairs), model.predict_proba(pairs), atol=1e-4)
+
+
+def test_classifier_rejects_unknown_classifier_and_missing_vectors(tmp_path):
+    with pytest.raises(ValueError, match="'svm' or 'logreg'"):
+        DirectedSentimentClassifier(classifier="mlp").fit(synthetic_pairs(2))
+    with pytest.raises(FileNotFoundError, match="word_vectors=None"):
+        DirectedSentimentClassifier(word_vectors=tmp_path / "none.npz").fit(synthetic_pairs(2))
+
+
 def test_directed_scores_collapse_direction():
     scores = directed_scores([1, 2, 3, 4, 0], [2, 1, 4, 3, 0])
     assert scores["macro_f1"] == 1.0 and scores["accuracy"] == 1.0
@@ -190,6 +238,9 @@ def test_shipped_model_loads_offline():
     )
     assert model.predict_proba(pairs).shape == (2, 5)
     assert "valid_scores" in model.metadata_
+    assert model.classifier == "svm" and model.dense_mean_.size > 0
+    with np.load(DEFAULT_DIRECTED_MODEL_PATH, allow_pickle=False) as z:
+        assert int(z["format"]) == 2
 
 
 def test_evaluate_stance_command(tmp_path):
@@ -224,6 +275,10 @@ def test_shipped_model_beats_tfidf_baseline_on_dse_valid(shared_data):
     )
     assert ours["macro_f1"] > base["macro_f1"]
     assert ours["macro_f1_5class"] > base["macro_f1_5class"]
+    # the word-vector + linear SVM model (0.761 collapsed / 0.671 5-class when shipped)
+    assert ours["macro_f1"] >= 0.75 and ours["macro_f1_5class"] >= 0.65
+    stored = DirectedSentimentClassifier.load_default().metadata_["valid_scores"]
+    assert ours == pytest.approx(stored)
 
 
 @pytest.mark.shared_data

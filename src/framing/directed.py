@@ -2,7 +2,8 @@
 
 Readers for the DSE pair data (Park et al., ACL 2021) and BASIL's quoted-speaker spans
 (Fan et al., EMNLP 2019), a direction-aware holder → target classifier trained on DSE
-(scikit-learn, shipped as a pickle-free ``.npz``) and its evaluation.
+(TF-IDF views and pooled MiniLM-distilled word vectors, linear SVM; scikit-learn, shipped
+as a pickle-free ``.npz``) and its evaluation.
 
 >>> from framing.directed import load_dse, DirectedSentimentClassifier
 >>> pairs = load_dse("../shared/data/dse_directed_sentiment/valid.txt")  # doctest: +SKIP
@@ -12,6 +13,7 @@ array([0, 0, 3])
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import time
@@ -25,17 +27,21 @@ from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, f1_score
 from sklearn.preprocessing import normalize
+from sklearn.svm import LinearSVC
 from sklearn.utils.validation import check_is_fitted
 
 from framing.exceptions import CorpusFormatError, MissingColumnError
 from framing.paths import PACKAGE_DIR
+from framing.scorers.trained import DEFAULT_WORD_VECTORS_PATH, tokenize
 
 #: Folder of the shipped model artefacts.
 MODELS_DIR = PACKAGE_DIR / "models"
 #: The shipped directed-sentiment model (see :meth:`DirectedSentimentClassifier.save`).
 DEFAULT_DIRECTED_MODEL_PATH = MODELS_DIR / "directed_dse_linear.npz"
 #: Version of the artefact format written by :meth:`DirectedSentimentClassifier.save`.
-ARTEFACT_FORMAT = 1
+ARTEFACT_FORMAT = 2
+#: Artefact formats :meth:`DirectedSentimentClassifier.load` reads (1: TF-IDF views only).
+_READABLE_FORMATS = (1, 2)
 #: The five DSE classes (Park et al., 2021), by integer label.
 DSE_CLASSES = {
     0: "neutral",
@@ -68,6 +74,20 @@ _TOKEN_RE = re.compile(r"[a-z]+(?=n't)|n't|[a-z]+|\d+|[^\w\s]", re.IGNORECASE)
 _NORMALISE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 #: The feature views: name -> (n-gram range, minimum document frequency).
 _VIEWS = ("full", "between", "left", "right")
+#: Segments whose word vectors are mean-pooled (positional: a = earlier entity, b = later).
+SEGMENTS = (
+    "left",
+    "entity_a",
+    "between",
+    "entity_b",
+    "right",
+    "window_left_of_a",
+    "window_right_of_b",
+    "first_between",
+    "last_between",
+)
+#: Width of the pooled windows around and between the entities. Unit: tokens.
+_POOL_WINDOW = 3
 
 
 # --------------------------------------------------------------------------- readers
@@ -297,19 +317,84 @@ def _prepare(X) -> tuple[list[dict], np.ndarray]:
     return X, np.asarray(X["p_start"], dtype=np.int64) > np.asarray(X["q_start"], np.int64)
 
 
+def _read_word_vectors(source):
+    """Return (word -> row, vectors float32 (n_words, n_dims), reference dict) or empties."""
+    if source is None:
+        return {}, np.zeros((0, 0), np.float32), {"file": "none"}
+    default = str(source) == "default"
+    path = DEFAULT_WORD_VECTORS_PATH if default else Path(source)
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"Word-vector file {str(path)!r} does not exist. Reinstall framing to restore the "
+            f"shipped vectors, or pass word_vectors=None (and embedding_weight=0) to train "
+            f"without embeddings."
+        )
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    with np.load(path, allow_pickle=False) as z:
+        index = {w: i for i, w in enumerate(z["words"].tolist())}
+        vectors = z["vectors"].astype(np.float32)
+    return index, vectors, {"file": "default" if default else str(path), "sha256": digest}
+
+
+def _pooled_vectors(X, flipped, index, vectors) -> np.ndarray:
+    """Mean word vectors of the :data:`SEGMENTS` of each pair, shape (n, 9 * n_dims).
+
+    The sentence is cut at the two entity spans and each piece tokenised with
+    :func:`framing.scorers.trained.tokenize`; out-of-vocabulary tokens are skipped and
+    an empty segment pools to zeros.
+    """
+    n, d, w = len(X), vectors.shape[1], _POOL_WINDOW
+    get = index.get
+    indptr, indices, vals = [0], [], []
+    for s, ps, pe, qs, qe, f in zip(
+        X["sentence"], X["p_start"], X["p_end"], X["q_start"], X["q_end"], flipped, strict=True
+    ):
+        s = str(s)
+        (a0, a1), (b0, b1) = ((qs, qe), (ps, pe)) if f else ((ps, pe), (qs, qe))
+        b0 = max(int(b0), int(a1))
+        pieces = (s[:a0], s[a0:a1], s[a1:b0], s[b0:b1], s[b1:])
+        left, ent_a, between, ent_b, right = (
+            [i for i in (get(t, -1) for t, _, _ in tokenize(x)) if i >= 0] for x in pieces
+        )
+        for seg in (
+            left,
+            ent_a,
+            between,
+            ent_b,
+            right,
+            left[-w:],
+            right[:w],
+            between[:w],
+            between[-w:],
+        ):
+            if seg:
+                indices += seg
+                vals += [1.0 / len(seg)] * len(seg)
+            indptr.append(len(indices))
+    pool = sp.csr_matrix(
+        (np.asarray(vals), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
+        shape=(n * len(SEGMENTS), vectors.shape[0]),
+    )
+    return np.asarray(pool @ vectors, dtype=np.float64).reshape(n, len(SEGMENTS) * d)
+
+
 class DirectedSentimentClassifier(ClassifierMixin, BaseEstimator):
     """Holder → target sentiment between two entities of a sentence (5 DSE classes).
 
     Each pair is rewritten by position (the earlier entity becomes ``enta``, the
     later ``entb``, and the label is swapped when ``p`` comes second), turned into
     four TF-IDF views (the whole sentence, the words between the entities, a window
-    left of the first and right of the second entity) and classified by a
-    multinomial logistic regression.
+    left of the first and right of the second entity) plus the mean static word
+    vectors of nine positional segments (:data:`SEGMENTS`: left of, each entity,
+    between, right of, and 3-token windows; MiniLM-distilled vectors shared with
+    :mod:`framing.scorers.trained`), standardised and scaled by `embedding_weight`,
+    and classified by a one-vs-rest linear SVM (default) or a multinomial logistic
+    regression.
 
     Parameters
     ----------
     C : float, default=1.0
-        Inverse regularisation strength of the logistic regression (> 0).
+        Inverse regularisation strength of the linear classifier (> 0).
     ngram_max : int, default=2
         Longest word n-gram in the sentence and between views. Unit: tokens.
     window_tokens : int, default=5
@@ -317,24 +402,48 @@ class DirectedSentimentClassifier(ClassifierMixin, BaseEstimator):
     min_df : int, default=2
         Minimum number of training pairs an n-gram must occur in.
     class_weight : {'balanced'} or None, default='balanced'
-        Passed to :class:`sklearn.linear_model.LogisticRegression`.
+        Passed to the classifier.
     random_state : int, default=0
+    classifier : {'svm', 'logreg'}, default='svm'
+        :class:`sklearn.svm.LinearSVC` (squared hinge, one-vs-rest) or
+        :class:`sklearn.linear_model.LogisticRegression` (multinomial, lbfgs).
+    embedding_weight : float, default=0.02
+        Factor on the standardised pooled word vectors (>= 0; 0 turns them off).
+    word_vectors : {'default'} or str or os.PathLike or None, default='default'
+        Static word vectors (``.npz`` with ``words`` and ``vectors``); 'default' is
+        the shipped ``minilm_word_vectors.npz``. Ignored when `embedding_weight` is 0.
 
     Attributes
     ----------
     vocabulary_ : dict of str to int
         ``'<view>|<n-gram>'`` → feature column.
     idf_ : ndarray of shape (n_features,)
-    coef_ : ndarray of shape (5, n_features)
+    dense_mean_, dense_scale_ : ndarray of shape (9 * n_dims,)
+        Standardisation of the pooled word vectors (empty without embeddings).
+    coef_ : ndarray of shape (5, n_features + 9 * n_dims)
     intercept_ : ndarray of shape (5,)
     classes_ : ndarray of shape (5,)
         ``[0, 1, 2, 3, 4]`` (see :data:`DSE_CLASSES`).
     metadata_ : dict
         Training data, metrics and versions (saved with the model).
+
+    Notes
+    -----
+    With ``classifier='svm'`` :meth:`predict_proba` is the softmax of the SVM
+    margins: a ranking score that sums to 1, not a calibrated probability.
     """
 
     def __init__(
-        self, C=1.0, ngram_max=2, window_tokens=5, min_df=2, class_weight="balanced", random_state=0
+        self,
+        C=1.0,
+        ngram_max=2,
+        window_tokens=5,
+        min_df=2,
+        class_weight="balanced",
+        random_state=0,
+        classifier="svm",
+        embedding_weight=0.02,
+        word_vectors="default",
     ):
         self.C = C
         self.ngram_max = ngram_max
@@ -342,6 +451,9 @@ class DirectedSentimentClassifier(ClassifierMixin, BaseEstimator):
         self.min_df = min_df
         self.class_weight = class_weight
         self.random_state = random_state
+        self.classifier = classifier
+        self.embedding_weight = embedding_weight
+        self.word_vectors = word_vectors
 
     # -- featurisation
     def _view_docs(self, X, window):
@@ -377,6 +489,15 @@ class DirectedSentimentClassifier(ClassifierMixin, BaseEstimator):
         M = M.multiply(self.idf_).tocsr()
         return normalize(M)
 
+    def _features(self, X, docs, flipped):
+        """TF-IDF views, then the scaled pooled word vectors (when embeddings are on)."""
+        M = self._transform(docs)
+        if not self.dense_mean_.size:
+            return M
+        dense = _pooled_vectors(X, flipped, self._word_index, self._word_vectors)
+        dense = (dense - self.dense_mean_) / self.dense_scale_ * self._embedding_weight
+        return sp.hstack([M, sp.csr_matrix(dense)], format="csr")
+
     def fit(self, X, y=None):
         """Fit on a pairs table.
 
@@ -396,8 +517,15 @@ class DirectedSentimentClassifier(ClassifierMixin, BaseEstimator):
         MissingColumnError
             If `X` lacks a required column.
         ValueError
-            If a label is outside 0–4.
+            If a label is outside 0–4, or `classifier` is not 'svm' or 'logreg'.
+        FileNotFoundError
+            If `word_vectors` names a missing file.
         """
+        if self.classifier not in ("svm", "logreg"):
+            raise ValueError(
+                f"The 'classifier' parameter of DirectedSentimentClassifier must be 'svm' or "
+                f"'logreg'. Got {self.classifier!r}; pick one of the two."
+            )
         y = np.asarray(X["label"] if y is None else y, dtype=np.int64)
         if y.size and (y.min() < 0 or y.max() > 4):
             raise ValueError(
@@ -429,20 +557,47 @@ class DirectedSentimentClassifier(ClassifierMixin, BaseEstimator):
         n = len(docs)
         self.idf_ = np.log((1.0 + n) / (1.0 + df)) + 1.0
         self.vocabulary_ = {g: i for i, g in enumerate(names)}
-        lr = LogisticRegression(
-            C=float(self.C),
-            class_weight=self.class_weight,
-            max_iter=3000,
-            random_state=self.random_state,
-        )
-        lr.fit(self._transform(docs), y_pos)
-        coef = np.zeros((5, lr.coef_.shape[1]))
-        intercept = np.full(5, -1e3)
-        for k, c in enumerate(lr.classes_):
-            coef[c], intercept[c] = lr.coef_[k], lr.intercept_[k]
+        self._embedding_weight = float(self.embedding_weight)
+        self.dense_mean_ = self.dense_scale_ = np.zeros(0)
+        self.word_vectors_ref_ = {"file": "none"}
+        if self._embedding_weight > 0:
+            self._word_index, self._word_vectors, self.word_vectors_ref_ = _read_word_vectors(
+                self.word_vectors
+            )
+            if self._word_vectors.size:
+                dense = _pooled_vectors(X, flipped, self._word_index, self._word_vectors)
+                # rounded to float32 as saved, so a loaded model predicts the same
+                self.dense_mean_ = dense.mean(axis=0).astype(np.float32).astype(np.float64)
+                scale = dense.std(axis=0)
+                scale = np.where(scale > 1e-6, scale, 1.0).astype(np.float32).astype(np.float64)
+                self.dense_scale_ = scale
+        if self.classifier == "svm":
+            clf = LinearSVC(
+                C=float(self.C),
+                class_weight=self.class_weight,
+                max_iter=5000,
+                random_state=self.random_state,
+            )
+        else:
+            clf = LogisticRegression(
+                C=float(self.C),
+                class_weight=self.class_weight,
+                max_iter=3000,
+                random_state=self.random_state,
+            )
+        clf.fit(self._features(X, docs, flipped), y_pos)
+        n_cols = clf.coef_.shape[1]
+        coef, intercept = np.zeros((5, n_cols)), np.full(5, -1e3)
+        if len(clf.classes_) == 2 and clf.coef_.shape[0] == 1:  # binary: one row of weights
+            rows = (-clf.coef_[0] / 2, clf.coef_[0] / 2)
+            icpt = (-clf.intercept_[0] / 2, clf.intercept_[0] / 2)
+        else:
+            rows, icpt = clf.coef_, clf.intercept_
+        for k, c in enumerate(clf.classes_):
+            coef[c], intercept[c] = rows[k], icpt[k]
         self.coef_, self.intercept_ = coef, intercept
         self.classes_ = np.arange(5)
-        self.metadata_ = {"n_train": int(n)}
+        self.metadata_ = {"n_train": int(n), "word_vectors": dict(self.word_vectors_ref_)}
         return self
 
     # -- prediction
@@ -467,7 +622,7 @@ class DirectedSentimentClassifier(ClassifierMixin, BaseEstimator):
         docs, flipped = self._view_docs(X, self._window)
         if not docs:
             return np.zeros((0, 5))
-        z = self._transform(docs) @ self.coef_.T + self.intercept_
+        z = self._features(X, docs, flipped) @ self.coef_.T + self.intercept_
         z -= z.max(axis=1, keepdims=True)
         proba = np.exp(z)
         proba /= proba.sum(axis=1, keepdims=True)
@@ -508,9 +663,11 @@ class DirectedSentimentClassifier(ClassifierMixin, BaseEstimator):
         np.savez_compressed(
             path,
             format=np.array(ARTEFACT_FORMAT),
-            metadata=np.array(json.dumps(meta, sort_keys=True)),
+            metadata=np.array(json.dumps(meta, sort_keys=True, default=str)),
             features=np.array(names, dtype=str),
             idf=self.idf_.astype(np.float32),
+            dense_mean=self.dense_mean_.astype(np.float32),
+            dense_scale=self.dense_scale_.astype(np.float32),
             coef=self.coef_.astype(np.float32),
             intercept=self.intercept_.astype(np.float32),
         )
@@ -533,7 +690,8 @@ class DirectedSentimentClassifier(ClassifierMixin, BaseEstimator):
         FileNotFoundError
             If `path` does not exist (the message says how to rebuild it).
         ValueError
-            If the artefact format is not :data:`ARTEFACT_FORMAT`.
+            If the artefact format is not readable, or the word-vector file differs
+            from the one the model was trained with.
         """
         path = Path(path)
         if not path.is_file():
@@ -544,15 +702,21 @@ class DirectedSentimentClassifier(ClassifierMixin, BaseEstimator):
             )
         with np.load(path, allow_pickle=False) as z:
             fmt = int(z["format"])
-            if fmt != ARTEFACT_FORMAT:
+            if fmt not in _READABLE_FORMATS:
                 raise ValueError(
-                    f"Directed model {str(path)!r} has format {fmt!r}; expected "
-                    f"{ARTEFACT_FORMAT}. Retrain with framing.directed.train_directed_model."
+                    f"Directed model {str(path)!r} has format {fmt!r}; expected one of "
+                    f"{_READABLE_FORMATS!r}. Retrain with framing.directed.train_directed_model."
                 )
             meta = json.loads(str(z["metadata"]))
             names = z["features"].tolist()
-            model = cls(**meta.get("params", {}))
+            params = dict(meta.get("params", {}))
+            if fmt == 1:  # TF-IDF views + logistic regression, no word vectors
+                params.update(classifier="logreg", embedding_weight=0.0, word_vectors=None)
+            model = cls(**params)
             model.idf_ = z["idf"].astype(np.float64)
+            empty = np.zeros(0)
+            model.dense_mean_ = z["dense_mean"].astype(np.float64) if fmt > 1 else empty
+            model.dense_scale_ = z["dense_scale"].astype(np.float64) if fmt > 1 else empty
             model.coef_ = z["coef"].astype(np.float64)
             model.intercept_ = z["intercept"].astype(np.float64)
         model.metadata_ = meta
@@ -564,6 +728,22 @@ class DirectedSentimentClassifier(ClassifierMixin, BaseEstimator):
             d[gram] = len(d)
         model._ngram_max = int(model.ngram_max)
         model._window = int(model.window_tokens)
+        model._embedding_weight = float(model.embedding_weight)
+        model.word_vectors_ref_ = meta.get("word_vectors", {"file": "none"})
+        if model.dense_mean_.size:
+            source = model.word_vectors_ref_.get("file")
+            model._word_index, model._word_vectors, ref = _read_word_vectors(
+                "default" if source == "default" else source
+            )
+            expected = model.word_vectors_ref_.get("sha256")
+            if expected not in (None, ref.get("sha256")) or (
+                len(model.dense_mean_) != len(SEGMENTS) * model._word_vectors.shape[1]
+            ):
+                raise ValueError(
+                    f"Directed model {str(path)!r} was trained with word vectors "
+                    f"{expected!r:.14}, but {ref['file']!r} has SHA-256 {ref['sha256'][:12]!r}. "
+                    f"Reinstall framing or retrain with framing.directed.train_directed_model."
+                )
         model.classes_ = np.arange(5)
         return model
 
