@@ -270,9 +270,9 @@ def test_long_emoji_tail_is_scored_quickly(where):
         X = pd.DataFrame({"text": [text], "start": [start], "end": [start + 4]})
     scorer = TextBlobSentimentScorer().fit([])
     scorer.score(["warm up the lexicon"])
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: not inflated by other processes on a busy machine
     result = scorer.score(X)
-    assert time.perf_counter() - t0 < 1.0
+    assert time.process_time() - t0 < 1.0
     assert -1 <= result["polarity"].iloc[0] <= 1
 
 
