@@ -1,12 +1,19 @@
 """Benchmark framing.scale.score_corpus on synthetic corpora of N articles.
 
 Usage: ``python benchmarks/scale.py --n 10000 100000 --jobs 1 2 [--chunk-size 1000]
-[--workdir /tmp/framing-bench] [--scorer NAME]``. For each N a seeded synthetic
-corpus (benchmarks/synthetic.py: ~600 words and ~12 actor mentions per article,
-six outlets, twelve months) is generated once; for each job count the corpus is
-scored into a fresh folder, then scored again unchanged (the rerun). Reported:
-articles/s and mentions/s (wall), CPU seconds of the process tree, peak RSS of the
-process tree (sampled every 0.2 s) and the rerun time.
+[--workdir /tmp/framing-bench] [--scorer NAME] [--stages N]``. For each N a seeded
+synthetic corpus (benchmarks/synthetic.py: ~600 words and ~12 actor mentions per
+article, six outlets, twelve months) is generated once; for each job count the corpus
+is scored into a fresh folder, then scored again unchanged (the rerun). Reported:
+articles/s and mentions/s (wall), CPU seconds of the process tree and articles per
+CPU second, peak RSS summed over the process tree (counts pages shared by the fork
+server and its workers once per process, so it overstates) and peak PSS (shared
+pages split between the processes sharing them: the memory actually used), both
+sampled every 0.2 s, and the rerun time.
+
+``--stages N`` first prints CPU seconds per stage of the chunk pipeline (parse,
+validate + language detection, find mentions + sentence splitting, score, write),
+in this process, on the first N articles of the largest corpus.
 """
 
 from __future__ import annotations
@@ -15,6 +22,8 @@ import argparse
 import shutil
 import sys
 import threading
+import time
+import warnings
 from pathlib import Path
 
 import psutil
@@ -28,21 +37,24 @@ from framing.scorers import DEFAULT_SCORER
 
 
 class PeakRSS:
-    """Sample the summed RSS of this process and its children in a thread (bytes)."""
+    """Sample the summed RSS and PSS of this process and its children in a thread (bytes)."""
 
     def __init__(self, interval=0.2):
-        self.interval, self.peak, self._stop = interval, 0, threading.Event()
+        self.interval, self.peak, self.peak_pss, self._stop = interval, 0, 0, threading.Event()
 
     def _sample(self):
         me = psutil.Process()
         while not self._stop.is_set():
-            total = 0
+            total = total_pss = 0
             for proc in [me, *me.children(recursive=True)]:
                 try:
-                    total += proc.memory_info().rss
+                    info = proc.memory_full_info()
+                    total += info.rss
+                    total_pss += getattr(info, "pss", info.rss)
                 except psutil.Error:
                     pass
             self.peak = max(self.peak, total)
+            self.peak_pss = max(self.peak_pss, total_pss)
             self._stop.wait(self.interval)
 
     def __enter__(self):
@@ -59,7 +71,86 @@ def run_once(corpus, out, jobs, chunk_size, scorer):
     with PeakRSS() as rss:
         result = score_corpus(corpus, out, jobs=jobs, chunk_size=chunk_size, scorer=scorer,
                               progress=False)
-    return result, rss.peak
+    return result, rss
+
+
+def stage_profile(corpus, n, chunk_size, scorer_name):
+    """Print CPU (and wall) seconds per stage of the chunk pipeline on `n` articles.
+
+    Runs the steps of ``framing.scale._process_chunk`` one by one in this process,
+    after a warm-up chunk (model loading is reported separately as start-up).
+    """
+    import pandas as pd
+
+    from framing import corpus as _corpus
+    from framing import scale
+    from framing.actors import find_mentions, load_actors
+    from framing.scorers import get_scorer, score_mentions
+    from framing.text import split_sentences
+
+    totals: dict[str, list[float]] = {}
+
+    def timed(name, func, *args):
+        w0, c0 = time.perf_counter(), time.process_time()
+        out = func(*args)
+        slot = totals.setdefault(name, [0.0, 0.0])
+        slot[0] += time.process_time() - c0
+        slot[1] += time.perf_counter() - w0
+        return out
+
+    def startup():
+        registry = load_actors()
+        scorer = get_scorer(scorer_name).fit([])
+        _corpus._language_identifier(_corpus.DEFAULT_LANGUAGES)
+        _corpus._dfa_tables(_corpus.DEFAULT_LANGUAGES) if hasattr(_corpus, "_dfa_tables") else None
+        registry._matcher(frozenset({"name", "alias", "metonym", "demonym"}))
+        return registry, scorer
+
+    registry, scorer = timed("start-up (models, registry)", startup)
+    path = Path(corpus)
+    lines = []
+    for lineno, line in _corpus._iter_lines(path, "utf-8"):
+        lines.append((lineno, line))
+        if len(lines) >= n:
+            break
+    outlet_map = _corpus._as_outlet_map(None)
+    n_mentions = 0
+    tmp = Path(f"/tmp/framing-stage-profile-{time.time_ns()}")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        for k in range(0, len(lines), chunk_size):
+            def parse(part):
+                rej = _corpus._Rejections(False)
+                records = []
+                _corpus._parse_jsonl_lines(part, path, rej, records)
+                raw = _corpus._apply_column_map(pd.DataFrame.from_records(records), None, path)
+                return raw, rej
+
+            raw, rej = timed("parse JSON", parse, lines[k : k + chunk_size])
+            articles, _ = timed("validate + language", _corpus._build_articles, raw, rej, "UTC",
+                                outlet_map, True)
+            timed("  of which: language detection", _corpus._detect_languages, articles["title"],
+                  articles["text"], articles["text"].str.strip().eq(""), True)
+            mentions = timed("find mentions", find_mentions, articles, registry)
+            timed("  of which: split_sentences", lambda a: [split_sentences(t) for f in (
+                "title", "text") for t in a[f]], articles)
+            scored = timed("score mentions", score_mentions, mentions, scorer)
+            n_mentions += len(scored)
+
+            def write(table, name):
+                scale._write_table(scale._to_arrow(table), tmp / name)
+
+            timed("write Parquet", write, scored, f"part-{k}.parquet")
+    shutil.rmtree(tmp, ignore_errors=True)
+    body = sum(c for name, (c, _) in totals.items()
+               if not name.startswith(("start-up", "  of which")))
+    print(f"stage profile: {len(lines):,} articles, {n_mentions:,} mentions, chunk {chunk_size}")
+    print(f"  {'stage':34} {'CPU s':>7} {'wall s':>7} {'CPU ms/article':>15}")
+    for name, (cpu, wall) in totals.items():
+        print(f"  {name:34} {cpu:7.2f} {wall:7.2f} {1000 * cpu / max(len(lines), 1):15.3f}")
+    print(f"  {'total (without start-up)':34} {body:7.2f} {'':>7} "
+          f"{1000 * body / max(len(lines), 1):15.3f}  -> {len(lines) / body:,.0f} articles per "
+          "CPU second", flush=True)
 
 
 def main(argv=None):
@@ -70,17 +161,26 @@ def main(argv=None):
     parser.add_argument("--scorer", default=DEFAULT_SCORER)
     parser.add_argument("--workdir", default="/tmp/framing-bench")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--stages", type=int, default=0,
+                        help="print a per-stage CPU profile on this many articles first")
     args = parser.parse_args(argv)
     work = Path(args.workdir)
     work.mkdir(parents=True, exist_ok=True)
-    print(f"{'N':>9} {'jobs':>4} {'wall s':>8} {'CPU s':>8} {'art/s':>7} {'ment/s':>8} "
-          f"{'peak RSS MB':>11} {'rerun s':>8}  (scorer={args.scorer}, chunk={args.chunk_size}, "
-          f"load avg {psutil.getloadavg()[0]:.1f} on {psutil.cpu_count()} cores)", flush=True)
+    corpora = {}
     for n in args.n:
-        corpus = work / f"synthetic_{n}_{args.seed}.jsonl"
+        # v2: mention density fixed (~12 per article); older files had ~19
+        corpus = work / f"synthetic_v2_{n}_{args.seed}.jsonl"
         if not corpus.is_file():
             write_corpus(corpus.with_suffix(".tmp"), n, random_state=args.seed)
             corpus.with_suffix(".tmp").rename(corpus)
+        corpora[n] = corpus
+    if args.stages:
+        stage_profile(corpora[max(args.n)], args.stages, args.chunk_size, args.scorer)
+    print(f"{'N':>9} {'jobs':>4} {'wall s':>8} {'CPU s':>8} {'art/s':>7} {'art/CPU s':>9} "
+          f"{'ment/s':>8} {'peak RSS MB':>11} {'peak PSS MB':>11} {'rerun s':>8}  "
+          f"(scorer={args.scorer}, chunk={args.chunk_size}, "
+          f"load avg {psutil.getloadavg()[0]:.1f} on {psutil.cpu_count()} cores)", flush=True)
+    for n, corpus in corpora.items():
         for jobs in args.jobs:
             out = work / f"scores_{n}_j{jobs}"
             shutil.rmtree(out, ignore_errors=True)
@@ -90,8 +190,9 @@ def main(argv=None):
                 raise RuntimeError(f"rerun scored {rerun.n_chunks_scored} chunks; expected 0")
             print(f"{n:>9,} {jobs:>4} {result.seconds:>8.1f} {result.cpu_seconds:>8.1f} "
                   f"{result.n_accepted / result.seconds:>7,.0f} "
-                  f"{result.n_mentions / result.seconds:>8,.0f} {peak / 2**20:>11,.0f} "
-                  f"{rerun.seconds:>8.1f}", flush=True)
+                  f"{result.n_accepted / result.cpu_seconds:>9,.0f} "
+                  f"{result.n_mentions / result.seconds:>8,.0f} {peak.peak / 2**20:>11,.0f} "
+                  f"{peak.peak_pss / 2**20:>11,.0f} {rerun.seconds:>8.1f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -1255,21 +1255,107 @@ def _detect_languages(titles, texts, empty, detect_language):
     identifier = _language_identifier(languages)
     from py3langid.langid import RAW_FLOOR
 
-    cache = {}
+    samples: dict[str, list[int]] = {}  # unique sample -> rows
     for i, (title, text, is_empty) in enumerate(
         zip(titles.tolist(), texts.tolist(), empty.tolist(), strict=True)
     ):
-        if is_empty:
-            continue
-        sample = f"{title}\n{text[:LANGUAGE_PREFIX_CHARS]}"
-        lang = cache.get(sample)
-        if lang is None:
-            lang, score = identifier.classify(sample)
-            if score <= RAW_FLOOR:  # no features at all (digits, symbols)
-                lang = "und"
-            cache[sample] = lang
-        out[i] = lang
+        if not is_empty:
+            samples.setdefault(f"{title}\n{text[:LANGUAGE_PREFIX_CHARS]}", []).append(i)
+    results = _classify_samples(identifier, list(samples), languages)
+    for (lang, score), rows in zip(results, samples.values(), strict=True):
+        out[rows] = "und" if score <= RAW_FLOOR else lang  # no features: digits, symbols
     return out
+
+
+#: Samples longer than this (UTF-8 bytes) skip the batched language walk.
+_MAX_BATCH_BYTES = 8 * LANGUAGE_PREFIX_CHARS
+
+
+@lru_cache(maxsize=4)
+def _dfa_tables(languages):
+    """py3langid's model as numpy arrays, or None when they cannot be read.
+
+    Returns ``(next_move, row_base, output, class_table)``: the byte DFA (next state
+    per row base + byte, row base per state, feature emitted per state or -1) and
+    the naive-Bayes feature × class table as float32 (py3langid stores float16 and
+    converts on every call; converting once gives bitwise the same scores). None
+    when the installed py3langid lacks these attributes (another version): callers
+    then fall back to ``identifier.classify``.
+    """
+    identifier = _language_identifier(languages)
+    try:
+        moves = identifier.tk_nextmove  # array.array: shared, not copied
+        next_move = np.frombuffer(moves, dtype=f"u{moves.itemsize}")
+        row_base = np.asarray(identifier._rowbase, dtype=np.int64)
+        output = np.asarray(identifier.tk_output, dtype=np.int32)
+        table = np.asarray(identifier.nb_ptc, dtype=np.float32)
+        identifier._encode, identifier._alias_pairs, identifier._norm_probs  # noqa: B018
+    except (AttributeError, TypeError, ValueError):  # pragma: no cover - other py3langid
+        return None
+    if next_move.ndim != 1 or len(row_base) != len(output) or table.ndim != 2:
+        return None  # pragma: no cover - other py3langid
+    return next_move, row_base, output, table
+
+
+def _classify_samples(identifier, samples, languages, block=1024):
+    """Return ``identifier.classify(s)`` for every sample, walking the DFA in numpy.
+
+    py3langid walks a byte-level finite-state machine over each text in a Python
+    loop (about 1 µs per byte). The walk is sequential within a text but
+    independent across texts, so here it advances a block of texts by one byte per
+    numpy step. The features found, their order (first occurrence, as py3langid's
+    ``Counter``) and the scoring (``log1p(counts) @ table + prior``, alias folding,
+    argmax) are py3langid's own, so the results are identical to calling
+    ``identifier.classify`` on each sample (checked in tests/test_speed_equivalence.py).
+    """
+    if not samples:
+        return []
+    tables = _dfa_tables(languages)
+    if tables is None or identifier._norm_probs or identifier.min_confidence is not None:
+        return [identifier.classify(s) for s in samples]  # pragma: no cover
+    from py3langid.langid import RAW_FLOOR
+
+    next_move, row_base, output, table = tables
+    prior, classes, aliases = identifier.nb_pc, identifier.nb_classes, identifier._alias_pairs
+    results: list = [None] * len(samples)
+    encoded = [identifier._encode(s) for s in samples]
+    # a block is as wide as its longest text: texts far above the usual sample (a huge
+    # title) go through py3langid one by one, so a block's arrays stay small
+    short = []
+    for i, raw in enumerate(encoded):
+        if len(raw) > _MAX_BATCH_BYTES:
+            results[i] = identifier.classify(raw)
+        else:
+            short.append(i)
+    for b0 in range(0, len(short), block):
+        rows_in_block = short[b0 : b0 + block]
+        part = [encoded[i] for i in rows_in_block]
+        lengths = [len(raw) for raw in part]
+        width = max(lengths)
+        columns = np.zeros((width, len(part)), dtype=np.int64)  # byte t of text r
+        for r, raw in enumerate(part):
+            columns[: len(raw), r] = np.frombuffer(raw, dtype=np.uint8)
+        feats = np.empty((width, len(part)), dtype=np.int32)
+        state = np.zeros(len(part), dtype=np.int64)
+        for t in range(width):
+            state = next_move[row_base[state] + columns[t]]
+            feats[t] = output[state]
+        feats = np.ascontiguousarray(feats.T)
+        for r, n_bytes in enumerate(lengths):
+            seq = feats[r, :n_bytes]
+            seq = seq[seq >= 0]
+            if seq.size:
+                uniq, first, counts = np.unique(seq, return_index=True, return_counts=True)
+                order = np.argsort(first, kind="stable")
+                scores = np.log1p(counts[order].astype(np.float32)) @ table[uniq[order]] + prior
+            else:
+                scores = np.full(len(classes), RAW_FLOOR, dtype=np.float32)
+            for i, j in aliases:
+                scores[i] = max(scores[i], scores[j])
+                scores[j] = RAW_FLOOR
+            k = int(scores.argmax())
+            results[rows_in_block[r]] = (classes[k], float(scores[k]))
+    return results
 
 
 # --------------------------------------------------------------------------- main

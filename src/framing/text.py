@@ -168,11 +168,12 @@ def _blingfire_spans(text: str) -> list[tuple[int, int]]:
     )
     if n_out <= 0 or n_out > capacity:  # pragma: no cover - library failure
         return [(0, len(text))]
-    n_sent = int(np.count_nonzero(out[:n_out] == 10)) + 1
-    start_b = starts[:n_sent].astype(np.int64)
-    end_b = ends[:n_sent].astype(np.int64)  # inclusive
-    np.clip(start_b, 0, max(n_bytes - 1, 0), out=start_b)
-    np.clip(end_b, 0, max(n_bytes - 1, 0), out=end_b)
+    n_sent = out[:n_out].tobytes().count(b"\n") + 1
+    # clip to [0, n_bytes - 1] (np.minimum/np.maximum: np.clip's Python wrapper costs
+    # more than the work on a few dozen offsets)
+    top = max(n_bytes - 1, 0)
+    start_b = np.minimum(np.maximum(starts[:n_sent], 0), top)
+    end_b = np.minimum(np.maximum(ends[:n_sent], 0), top)  # inclusive
     if n_bytes == len(text):  # ASCII: byte offsets are character offsets
         return list(zip(start_b.tolist(), (end_b + 1).tolist()))
     # Character index of every byte: count the non-continuation bytes up to it.
@@ -183,13 +184,17 @@ def _blingfire_spans(text: str) -> list[tuple[int, int]]:
 
 def _last_token(text: str, start: int, end: int) -> str:
     """Return the last whitespace-delimited token of ``text[start:end]``, lower-cased."""
-    cut = max(
-        text.rfind(" ", start, end),
-        text.rfind("\n", start, end),
-        text.rfind("\t", start, end),
-        text.rfind("\u00a0", start, end),
-    )
-    return text[max(cut + 1, start) : end].lstrip(_TOKEN_STRIP).lower()
+    cut = text.rfind(" ", start, end)
+    token = text[max(cut + 1, start) : end]
+    if "\n" in token or "\t" in token or "\u00a0" in token:  # rare: another space kind
+        cut = max(
+            cut,
+            text.rfind("\n", start, end),
+            text.rfind("\t", start, end),
+            text.rfind("\u00a0", start, end),
+        )
+        token = text[max(cut + 1, start) : end]
+    return token.lstrip(_TOKEN_STRIP).lower()
 
 
 def _first_word(text: str, start: int, end: int) -> str:
@@ -208,6 +213,10 @@ def _should_merge(
 ) -> bool:
     """Decide whether a blingfire split after ``text[prev_start:prev_end]`` is wrong."""
     if text[prev_end - 1] != ".":
+        return False
+    # fast exit: a final word ending in 7 letters is no abbreviation (the longest listed
+    # ones, "messrs." and "approx.", have 6; initialisms have a period every letter)
+    if prev_end - prev_start >= 8 and text[prev_end - 8 : prev_end - 1].isalpha():
         return False
     token = _last_token(text, prev_start, prev_end)
     if not token or not _is_abbreviation(token):
@@ -344,12 +353,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     raw = _blingfire_spans(text)
     merged: list[list[int]] = []
     for start, end in raw:
-        start, end = _strip_span(text, start, end)
-        if start >= end:
-            continue
+        if start >= end or text[start].isspace() or text[end - 1].isspace():
+            start, end = _strip_span(text, start, end)
+            if start >= end:
+                continue
         if (
             merged
             and start >= merged[-1][1]
+            and text[merged[-1][1] - 1] == "."  # _should_merge's first test, inlined
             and _should_merge(text, merged[-1][0], merged[-1][1], start, end)
         ):
             merged[-1][1] = end
@@ -360,8 +371,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         return [(s, e) for s, e in merged]
     cut_starts = [c[0] for c in cuts]
     spans: list[tuple[int, int]] = []
+    n_cuts = len(cuts)
     for start, end in merged:
         i = bisect_right(cut_starts, start)
+        if i >= n_cuts or cut_starts[i] >= end:  # no cut inside; merged spans are stripped
+            spans.append((start, end))
+            continue
         # Walk the cut points that fall inside this sentence.
         while i < len(cuts) and cuts[i][0] < end:
             piece = _strip_span(text, start, cuts[i][0])

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from itertools import pairwise
+from itertools import chain, pairwise
 from pathlib import Path
 
 import numpy as np
@@ -38,6 +38,11 @@ DEFAULT_WORD_VECTORS_PATH = MODELS_DIR / "minilm_word_vectors.npz"
 ARTEFACT_FORMAT = 1
 
 _TOKEN_RE = re.compile(r"[a-z]+(?=n't)|n't|'[a-z]+|[a-z]+|\d+(?:[.,]\d+)*|[^\w\s]", re.IGNORECASE)
+# _TOKEN_RE without IGNORECASE, for text that is already lower-cased: about twice as
+# fast, and the same tokens unless the text holds one of the four non-ASCII letters
+# that an IGNORECASE [a-z] also matches (re docs); _mark_tokens checks for them.
+_TOKEN_RE_LOWER = re.compile(_TOKEN_RE.pattern)
+_IGNORECASE_EXTRA = re.compile("[\u0130\u0131\u017f\u212a]")
 _NORMALISE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 #: Tokens that open a negation scope; they are always kept as features.
 NEGATORS = frozenset(
@@ -136,7 +141,7 @@ def _mark_tokens(text, start, end):
     of ``<t>`` in `marked` (equal to `t0`); `negated` a list of bool per word.
     """
     norm = text.translate(_NORMALISE).lower()
-    findall = _TOKEN_RE.findall
+    findall = (_TOKEN_RE if _IGNORECASE_EXTRA.search(norm) else _TOKEN_RE_LOWER).findall
     left, target, right = findall(norm[:start]), findall(norm[start:end]), findall(norm[end:])
     words = left + target + right
     t0 = len(left)
@@ -502,7 +507,9 @@ class TrainedSentimentScorer(BaseScorer):
         """Return (TF-IDF csr matrix, scaled dense ndarray) for the targets."""
         targets = as_targets(X)
         parsed = [_mark_tokens(t, s, e) for t, s, e in targets.itertuples(index=False)]
-        return self._tfidf([self._ngrams(p) for p in parsed]), self._scale(self._dense(parsed))
+        clauses = [_clause(p[1], p[2], p[3]) for p in parsed]  # shared by both blocks
+        grams = [self._ngrams(p, c) for p, c in zip(parsed, clauses, strict=True)]
+        return self._tfidf(grams), self._scale(self._dense(parsed, clauses))
 
     def save(self, path):
         """Write the fitted scorer to a single ``.npz`` file (no pickles).
@@ -641,12 +648,12 @@ class TrainedSentimentScorer(BaseScorer):
             self.word_vectors_ = z["vectors"].astype(np.float32)
         self.word_vectors_ref_ = {"file": "default" if default else str(wv), "sha256": digest}
 
-    def _ngrams(self, parsed):
+    def _ngrams(self, parsed, clause=None):
         marked, words, t0, t1, tm, _ = parsed
         w = self._window_tokens
         # tokens outside the target's clause are prefixed "o:", so that sentiment
         # words about another actor ("... but condemned Moscow") count separately
-        cs, ce = _clause(words, t0, t1)
+        cs, ce = _clause(words, t0, t1) if clause is None else clause
         n_right = ce - (max(t1, t0 - 1) + 1)
         end = tm + 1 + n_right
         marked = ["o:" + x for x in marked[:cs]] + marked[cs:end] + ["o:" + x for x in marked[end:]]
@@ -668,7 +675,7 @@ class TrainedSentimentScorer(BaseScorer):
             feats.append("<t_in_quote>")
         return feats
 
-    def _dense(self, parsed):
+    def _dense(self, parsed, clauses=None):
         """Pooled word vectors and lexicon sums for 5 segments per target.
 
         Segments: target, left context, right context, window (`window_tokens` on
@@ -676,61 +683,92 @@ class TrainedSentimentScorer(BaseScorer):
         target (delimited by punctuation and contrast words such as "but"), target
         excluded. Word vectors are pooled over all but the sentence; lexicon sums
         over all six. Returns an array of shape (n_targets, 5 * n_dims + 18).
+
+        The tokens of all targets are laid end to end and each segment is a boolean
+        mask over them, so the work is a few numpy passes rather than Python loops
+        per target. Sums are accumulated in token order within each target (the
+        pooling matrix stores a segment's tokens in order, ``np.add.at`` applies
+        the lexicon hits in order), so the values are bitwise those of a loop.
         """
         n_seg, w = _N_SEGMENTS, self._window_tokens
+        n = len(parsed)
         d = self.word_vectors_.shape[1] if self.word_vectors_.size else 0
-        index_get, lexicon = self.word_index_.get, self.lexicon_
-        indptr, indices, vals = [0], [], []
-        lex = np.zeros((len(parsed), n_seg * 3))
-        for r, (_, words, t0, t1, _, negated) in enumerate(parsed):
-            t1c = max(t1, t0 - 1)
-            cs, ce = _clause(words, t0, t1)
-            if d:
-                ids = [index_get(x, -1) for x in words]
-                # no whole-sentence pool: it made the model follow the sentiment of
-                # other clauses ("praised Kyiv but condemned Moscow")
-                for seg in (
-                    ids[t0 : t1c + 1],
-                    ids[:t0],
-                    ids[t1c + 1 :],
-                    ids[max(0, t0 - w) : t0] + ids[t1c + 1 : t1c + 1 + w],
-                    ids[cs:t0] + ids[t1c + 1 : ce],
-                ):
-                    seg = [i for i in seg if i >= 0]
-                    if seg:
-                        indices += seg
-                        vals += [1.0 / len(seg)] * len(seg)
-                    indptr.append(len(indices))
-            hits = [(i, lexicon[x]) for i, x in enumerate(words) if x in lexicon]
-            for i, (polarity, subjectivity) in hits:
-                pol = polarity * (-0.5 if negated[i] else 1.0)
-                if t0 <= i <= t1c:
-                    segs = (0, 4)
-                elif i < t0:
-                    segs = (1, 3, 4) if i >= t0 - w else (1, 4)
-                else:
-                    segs = (2, 3, 4) if i <= t1c + w else (2, 4)
-                if cs <= i < ce:
-                    segs = segs + (5,)
-                for k in segs:
-                    if pol > 0:
-                        lex[r, k * 3] += pol
-                    elif pol < 0:
-                        lex[r, k * 3 + 1] -= pol
-                    lex[r, k * 3 + 2] += subjectivity
-        if d:
-            pool = sp.csr_matrix(
-                (np.asarray(vals), np.asarray(indices, dtype=np.int32), np.asarray(indptr)),
-                shape=(len(parsed) * _N_EMBEDDED, self.word_vectors_.shape[0]),
-            )
-            emb = np.asarray(pool @ self.word_vectors_).reshape(len(parsed), _N_EMBEDDED * d)
-            return np.hstack([emb, lex])
-        return lex
+        lex = np.zeros((n, n_seg * 3))
+        words_flat = list(chain.from_iterable(p[1] for p in parsed))
+        # dictionary lookups once per distinct word, not per token
+        codes, uniques = pd.factorize(np.array(words_flat, dtype=object))
+        uniques = uniques.tolist()
+        lengths = np.fromiter((len(p[1]) for p in parsed), np.int64, n)
+        t0 = np.fromiter((p[2] for p in parsed), np.int64, n)
+        t1c = np.maximum(np.fromiter((p[3] for p in parsed), np.int64, n), t0 - 1)
+        if clauses is None:
+            clauses = [_clause(p[1], p[2], p[3]) for p in parsed]
+        cs = np.fromiter((c[0] for c in clauses), np.int64, n)
+        ce = np.fromiter((c[1] for c in clauses), np.int64, n)
+        row = np.repeat(np.arange(n), lengths)
+        pos = np.arange(len(words_flat)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        p_t0, p_t1, p_cs, p_ce = t0[row], t1c[row], cs[row], ce[row]
+        in_target = (pos >= p_t0) & (pos <= p_t1)
+        left, right = pos < p_t0, pos > p_t1
+        window = (left & (pos >= p_t0 - w)) | (right & (pos <= p_t1 + w))
+        clause = (pos >= p_cs) & (pos < p_ce)
+
+        lexicon_get = self.lexicon_.get
+        entries = [lexicon_get(x) for x in uniques]
+        in_lexicon = np.fromiter((e is not None for e in entries), bool, len(entries))
+        hits = np.flatnonzero(in_lexicon[codes]) if len(codes) else np.zeros(0, np.int64)
+        if hits.size:
+            table = np.array([e if e is not None else (0.0, 0.0) for e in entries], np.float64)
+            values = table[codes[hits]]
+            negated = np.array(list(chain.from_iterable(p[5] for p in parsed)), dtype=bool)
+            pol = values[:, 0] * np.where(negated[hits], -0.5, 1.0)
+            subj = values[:, 1]
+            h_row = row[hits]
+            cells, adds = [], []
+            everywhere = np.ones(hits.size, dtype=bool)
+            lex_segments = (in_target, left, right, window, None, clause)
+            for k, mask in enumerate(lex_segments):
+                m = everywhere if mask is None else mask[hits]
+                r, pk = h_row[m], pol[m]
+                pos_hit, neg_hit = pk > 0, pk < 0
+                cells += [r[pos_hit] * (n_seg * 3) + k * 3, r[neg_hit] * (n_seg * 3) + k * 3 + 1,
+                          r * (n_seg * 3) + k * 3 + 2]
+                adds += [pk[pos_hit], -pk[neg_hit], subj[m]]
+            # np.add.at applies repeated cells in order: hits are in token order
+            np.add.at(lex.reshape(-1), np.concatenate(cells), np.concatenate(adds))
+        if not d:
+            return lex
+        index_get = self.word_index_.get
+        ids = np.fromiter((index_get(x, -1) for x in uniques), np.int64, len(uniques))
+        ids = ids[codes] if len(codes) else np.zeros(0, np.int64)
+        valid = ids >= 0
+        emb_segments = (in_target, left, right, window, clause & ~in_target)
+        tokens = [np.flatnonzero(mask & valid) for mask in emb_segments]
+        pool_row = np.concatenate(
+            [row[j] * _N_EMBEDDED + k for k, j in enumerate(tokens)]
+        )
+        tokens = np.concatenate(tokens)
+        order = np.argsort(pool_row, kind="stable")  # each pooled row: its tokens in order
+        pool_row, tokens = pool_row[order], tokens[order]
+        counts = np.bincount(pool_row, minlength=n * _N_EMBEDDED)
+        indptr = np.concatenate([[0], np.cumsum(counts)])
+        pool = sp.csr_matrix(
+            (1.0 / counts[pool_row], ids[tokens].astype(np.int32), indptr),
+            shape=(n * _N_EMBEDDED, self.word_vectors_.shape[0]),
+        )
+        out = np.empty((n, _N_EMBEDDED * d + lex.shape[1]))  # float64, as np.hstack gave
+        emb = np.asarray(pool @ self.word_vectors_)
+        out[:, : _N_EMBEDDED * d] = emb.reshape(n, _N_EMBEDDED * d)
+        out[:, _N_EMBEDDED * d :] = lex
+        return out
 
     def _scale(self, dense):
         weights = np.full(dense.shape[1], self._weights[1])
         weights[: dense.shape[1] - _N_LEXICON] = self._weights[0]  # last columns: lexicon
-        return (dense - self.dense_mean_) / self.dense_scale_ * weights
+        out = dense - self.dense_mean_  # in place from here: same operations, less memory
+        out /= self.dense_scale_
+        out *= weights
+        return out
 
     def _tfidf(self, grams):
         get = self.vocabulary_.get

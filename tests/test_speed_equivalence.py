@@ -1,0 +1,224 @@
+"""The fast paths of the streaming scorer give exactly the results of the plain code.
+
+Issue #6 follow-up: language detection walks py3langid's DFA in numpy, the trained
+scorer's dense features are built with masks over all targets' tokens, and the
+sentence splitter skips work it can prove unnecessary. Each test compares a fast
+path with a straightforward reference on varied inputs (bitwise, not approximately).
+"""
+
+import json
+import random
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from framing import corpus as _corpus
+from framing.scorers import get_scorer
+from framing.scorers.trained import _N_EMBEDDED, _N_SEGMENTS, _clause, _mark_tokens
+from framing.text import _last_token, split_sentences
+
+
+def _language_samples(tiny_corpus_path):
+    samples = []
+    for line in tiny_corpus_path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        samples.append(f"{record.get('title', '')}\n{record.get('text', '')[:1000]}")
+    samples += [
+        "The minister said the talks would resume on Monday in Geneva.",
+        "Der Minister sagte, die Gespräche würden am Montag in Genf fortgesetzt.",
+        "Le ministre a déclaré que les pourparlers reprendraient lundi à Genève.",
+        "Министр заявил, что переговоры возобновятся в понедельник в Женеве.",
+        "Міністр заявив, що переговори відновляться в понеділок.",
+        "ALL CAPS HEADLINE ABOUT THE SUMMIT",
+        "123 456 --- !!!",
+        "",
+        "x",
+        "lone surrogate \ud800 inside",
+        "日本語のテキストです。",
+    ]
+    rng = random.Random(0)
+    for _ in range(200):  # random cuts of different lengths: padding in a block
+        s = rng.choice(samples)
+        a = rng.randrange(len(s) + 1)
+        samples.append(s[a : a + rng.randrange(300)])
+    return samples
+
+
+@pytest.mark.parametrize("languages", [_corpus.DEFAULT_LANGUAGES, None, frozenset({"en", "de"})])
+def test_language_batch_equals_py3langid_classify(tiny_corpus_path, languages):
+    samples = _language_samples(tiny_corpus_path)
+    identifier = _corpus._language_identifier(languages)
+    expected = [identifier.classify(s) for s in samples]
+    got = _corpus._classify_samples(identifier, samples, languages, block=64)
+    assert got == expected  # labels and scores, bitwise
+
+
+def test_detect_languages_handles_empty_and_repeated_rows():
+    titles = pd.Series(["Talks resume", "", "Talks resume", "Gespräche"])
+    texts = pd.Series(["Officials met in Geneva.", "", "Officials met in Geneva.",
+                       "Die Minister trafen sich in Genf und sprachen lange."])
+    empty = pd.Series([False, True, False, False])
+    out = _corpus._detect_languages(titles, texts, empty, True)
+    assert out.tolist() == ["en", "und", "en", "de"]
+    assert _corpus._detect_languages(titles[:0], texts[:0], empty[:0], True).tolist() == []
+
+
+def _dense_loop(scorer, parsed):
+    """The per-target loop that TrainedSentimentScorer._dense replaced (reference)."""
+    import scipy.sparse as sp
+
+    n_seg, w = _N_SEGMENTS, scorer._window_tokens
+    d = scorer.word_vectors_.shape[1]
+    index_get, lexicon = scorer.word_index_.get, scorer.lexicon_
+    indptr, indices, vals = [0], [], []
+    lex = np.zeros((len(parsed), n_seg * 3))
+    for r, (_, words, t0, t1, _, negated) in enumerate(parsed):
+        t1c = max(t1, t0 - 1)
+        cs, ce = _clause(words, t0, t1)
+        ids = [index_get(x, -1) for x in words]
+        for seg in (ids[t0 : t1c + 1], ids[:t0], ids[t1c + 1 :],
+                    ids[max(0, t0 - w) : t0] + ids[t1c + 1 : t1c + 1 + w],
+                    ids[cs:t0] + ids[t1c + 1 : ce]):
+            seg = [i for i in seg if i >= 0]
+            if seg:
+                indices += seg
+                vals += [1.0 / len(seg)] * len(seg)
+            indptr.append(len(indices))
+        for i, x in enumerate(words):
+            if x not in lexicon:
+                continue
+            polarity, subjectivity = lexicon[x]
+            pol = polarity * (-0.5 if negated[i] else 1.0)
+            if t0 <= i <= t1c:
+                segs = (0, 4)
+            elif i < t0:
+                segs = (1, 3, 4) if i >= t0 - w else (1, 4)
+            else:
+                segs = (2, 3, 4) if i <= t1c + w else (2, 4)
+            if cs <= i < ce:
+                segs = segs + (5,)
+            for k in segs:
+                if pol > 0:
+                    lex[r, k * 3] += pol
+                elif pol < 0:
+                    lex[r, k * 3 + 1] -= pol
+                lex[r, k * 3 + 2] += subjectivity
+    pool = sp.csr_matrix(
+        (np.asarray(vals), np.asarray(indices, dtype=np.int32), np.asarray(indptr)),
+        shape=(len(parsed) * _N_EMBEDDED, scorer.word_vectors_.shape[0]),
+    )
+    emb = np.asarray(pool @ scorer.word_vectors_).reshape(len(parsed), _N_EMBEDDED * d)
+    return np.hstack([emb, lex])
+
+
+def test_vectorised_dense_features_equal_the_loop():
+    scorer = get_scorer("newsmtsc-linear").fit([])
+    rows = [
+        ("Washington praised Kyiv but condemned Moscow.", 19, 23),
+        ("Washington praised Kyiv but condemned Moscow.", 38, 44),
+        ("Kyiv did not welcome the deal, and never trusted it.", 0, 4),
+        ("The deal was a serious mistake, critics of Kyiv said.", 43, 47),
+        ("Nothing good came of it for Zelenskyy.", 28, 37),
+        ("Zelenskyy", 0, 9),
+        ("Empty span here.", 5, 5),
+        ("Prices rose 3.5 per cent after Putin spoke.", 31, 36),
+        ("\u201cA welcome step,\u201d said an aide to Biden, who was not named.", 35, 40),
+        ("", 0, 0),
+    ]
+    parsed = [_mark_tokens(*r) for r in rows]
+    assert np.array_equal(scorer._dense(parsed), _dense_loop(scorer, parsed))
+    assert scorer._dense([]).shape == _dense_loop(scorer, []).shape
+
+
+def test_last_token_with_other_whitespace_kinds():
+    assert _last_token("He met Mr.", 0, 10) == "mr."
+    assert _last_token("He met\nMr.", 0, 10) == "mr."
+    assert _last_token("He met\tDr.", 0, 10) == "dr."
+    assert _last_token("He met\u00a0(Gen.", 0, 12) == "gen."
+    assert _last_token("a b\nc d.", 0, 8) == "d."
+
+
+@pytest.mark.parametrize(
+    ("text", "n_sentences"),
+    [
+        ("Costs were approx. five million.", 1),  # 6-letter abbreviation still merges
+        ("Talks with Messrs. Smith and Jones.", 1),
+        ("It was a catastrophe. Then came the vote.", 2),  # 7+ letters: never merged
+        ("Sen. Smith met Gen. Jones on Jan. 5.", 1),
+    ],
+)
+def test_split_fast_exit_keeps_abbreviation_rules(text, n_sentences):
+    spans = split_sentences(text)
+    assert len(spans) == n_sentences, [text[s:e] for s, e in spans]
+
+
+def test_synthetic_mention_density_matches_target():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from benchmarks.synthetic import iter_articles
+
+    from framing.actors import find_mentions, load_actors
+
+    arts = pd.DataFrame(list(iter_articles(120, random_state=3)))
+    per_article = len(find_mentions(arts, load_actors())) / len(arts)
+    assert 10.5 <= per_article <= 13.5, per_article
+    words = arts["text"].str.split().str.len().mean()
+    assert 540 <= words <= 660, words
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["US and EU leaders", "xUS USA", "_US", "1US", "\u00e9US", "aCongress Congress", "USA",
+     "the Alliance", "xthe Alliance and the Alliance", "US-led", "", "no forms here"],
+)
+def test_case_sensitive_scan_equals_anchored_regex(text):
+    from framing.actors import load_actors
+
+    matcher = load_actors()._matcher(frozenset({"name", "alias", "metonym", "demonym"}))
+    expected = [(m.start(), m.end(), m.group()) for m in matcher.cs_regex.finditer(text)]
+    assert matcher._find_cs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kyiv didn't sign the 3.5 bn deal.", "Der Stra\u017fe and K\u212aelvin", "\u0131stanbul talks",
+     "\u0130STANBUL talks", "plain ascii text", "Caf\u00e9 owners' \u201cno\u201d"],
+)
+def test_lower_case_token_regex_equals_ignorecase(text):
+    from framing.scorers.trained import _NORMALISE, _TOKEN_RE
+
+    norm = text.translate(_NORMALISE).lower()
+    for start in range(len(norm) + 1):
+        assert _mark_tokens(text, start, len(norm)) == _mark_tokens_reference(text, start, len(norm))
+    assert _TOKEN_RE.findall(norm)  # every example has tokens
+
+
+def _mark_tokens_reference(text, start, end):
+    """_mark_tokens with the IGNORECASE regex always (the code before the fast path)."""
+    from framing.scorers import trained
+
+    saved = trained._TOKEN_RE_LOWER
+    trained._TOKEN_RE_LOWER = trained._TOKEN_RE
+    try:
+        return trained._mark_tokens(text, start, end)
+    finally:
+        trained._TOKEN_RE_LOWER = saved
+
+
+def test_ignorecase_extra_letters_need_the_fallback():
+    from framing.scorers.trained import _IGNORECASE_EXTRA, _TOKEN_RE, _TOKEN_RE_LOWER
+
+    for word in ("stra\u017fe", "\u0131stanbul"):
+        assert _TOKEN_RE.findall(word) != _TOKEN_RE_LOWER.findall(word)
+        assert _IGNORECASE_EXTRA.search(word)
+
+
+def test_language_batch_with_an_overlong_sample(tiny_corpus_path):
+    samples = ["Officials met in Geneva on Monday.", "Die Minister trafen sich. " * 800, "",
+               "Le ministre a parlé."]
+    identifier = _corpus._language_identifier(_corpus.DEFAULT_LANGUAGES)
+    got = _corpus._classify_samples(identifier, samples, _corpus.DEFAULT_LANGUAGES, block=2)
+    assert got == [identifier.classify(s) for s in samples]
