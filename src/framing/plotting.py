@@ -1184,12 +1184,15 @@ def plot_stance_network(edges, *, ax=None, actor_labels=None, nodes=None, vmax=1
     xy = np.array([pos[n] for n in nodes]) if nodes else np.zeros((0, 2))
     ax.scatter(xy[:, 0], xy[:, 1], s=30, color="0.25", zorder=2)
     for node, (x, y) in pos.items():
-        ax.annotate(_label(actor_labels, node), (x, y), xytext=(6 * x, 6 * y),
-                    textcoords="offset points", ha="left" if x > 0.1 else
-                    ("right" if x < -0.1 else "center"), va="bottom" if y >= 0 else "top",
-                    fontsize="small")
-    ax.set_xlim(-1.45, 1.45)
-    ax.set_ylim(-1.3, 1.3)
+        text = ax.annotate(_label(actor_labels, node), (x, y), xytext=(4 * x, 4 * y),
+                           textcoords="offset points", ha="left" if x > 0.1 else
+                           ("right" if x < -0.1 else "center"), va="bottom" if y >= 0 else "top",
+                           fontsize="x-small")
+        # Labels stay inside the wide limits below; keeping them out of the layout stops
+        # constrained layout from shrinking the circle to make room for them.
+        text.set_in_layout(False)
+    ax.set_xlim(-2.4, 2.4)
+    ax.set_ylim(-1.35, 1.35)
     ax.set_aspect("equal")
     ax.set_axis_off()
     n_total = int(edges["n"].sum()) if len(edges) else 0
