@@ -377,8 +377,10 @@ def plot_salience(table, *, ax=None, value="share_articles", actor_labels=None, 
         and value == "share_articles"
         and {"share_ci_low", "share_ci_high"} <= set(table.columns)
     )
-    ax = _new_axes(ax, ONE_AND_HALF_COLUMN_IN)
     wide = _pivot(table, value, func).sort_index()
+    # Each cell holds up to three lines of small text: give every row about 0.3 in.
+    height = max(ONE_AND_HALF_COLUMN_IN * ASPECT, 0.6 + (0.32 if show_ci else 0.22) * len(wide))
+    ax = _new_axes(ax, ONE_AND_HALF_COLUMN_IN, aspect=height / ONE_AND_HALF_COLUMN_IN)
     outlets = sorted(wide.columns, key=str)
     wide = wide[outlets]
     n_art = _pivot(table, "n_articles", func).reindex(index=wide.index, columns=outlets)
@@ -403,7 +405,8 @@ def plot_salience(table, *, ax=None, value="share_articles", actor_labels=None, 
             ax.text(
                 j, i, text, ha="center", va="center", fontsize=5.5, color=_text_colour(cm(norm(v)))
             )
-    ax.set_xticks(range(len(outlets)), [f"{o}\n(n={int(totals.get(o, 0)):,})" for o in outlets])
+    ax.set_xticks(range(len(outlets)), [f"{o}\n(n={int(totals.get(o, 0)):,})" for o in outlets],
+                  rotation=30, ha="right", rotation_mode="anchor")
     ax.set_yticks(range(len(wide.index)), [_label(actor_labels, a) for a in wide.index])
     ax.set_xlabel("Outlet (n = articles)")
     ax.set_ylabel("Actor")
