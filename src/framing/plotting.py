@@ -27,6 +27,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import PercentFormatter
 from matplotlib.transforms import blended_transform_factory
 
+from framing.aggregate import _require_columns
 from framing.exceptions import MissingColumnError
 
 __all__ = [
@@ -148,17 +149,7 @@ def outlet_styles(outlets):
 
 
 def _require(table, columns, func):
-    if not isinstance(table, pd.DataFrame):
-        raise TypeError(
-            f"The table passed to {func}() must be a pandas DataFrame. "
-            f"Got {type(table).__name__} instead."
-        )
-    missing = [c for c in columns if c not in table.columns]
-    if missing:
-        raise MissingColumnError(
-            f"The table passed to {func}() lacks column(s) {missing!r}. Got columns "
-            f"{list(table.columns)!r}; build it with the matching framing.aggregate function."
-        )
+    _require_columns(table, columns, func)
 
 
 def _new_axes(ax, width=SINGLE_COLUMN_IN, aspect=ASPECT):

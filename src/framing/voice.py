@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from framing.aggregate import PERIODS, add_period, aggregate_scores
+from framing.aggregate import PERIODS, _require_columns, add_period, aggregate_scores
 from framing.exceptions import MissingColumnError
 
 #: Values of the ``voice`` column added by :func:`voice_sentiment`.
@@ -52,18 +52,7 @@ _MENTION_KEY = ("article_id", "field", "start", "end", "actor_id")
 
 
 def _require(table, columns, func, name):
-    if not isinstance(table, pd.DataFrame):
-        raise TypeError(
-            f"The {name!r} parameter of {func}() must be a pandas DataFrame. "
-            f"Got {type(table).__name__} instead."
-        )
-    missing = [c for c in dict.fromkeys(columns) if c not in table.columns]
-    if missing:
-        raise MissingColumnError(
-            f"The {name!r} table passed to {func}() lacks column(s) {missing!r}; got columns "
-            f"{list(table.columns)!r}. Build it with the documented function "
-            f"(see docs/architecture.md)."
-        )
+    _require_columns(table, columns, func, what=f"{name!r} table")
 
 
 def _as_by(by, func):

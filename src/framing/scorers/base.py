@@ -110,6 +110,37 @@ def polarity_to_label(polarity, neutral_band: float) -> np.ndarray:
     return out
 
 
+def scores_from_proba(proba) -> pd.DataFrame:
+    """Turn class probabilities into the score table of a discrete scorer.
+
+    Parameters
+    ----------
+    proba : array-like of shape (n_targets, 3)
+        Probabilities in ``LABELS`` order (negative, neutral, positive); a row of NaN
+        marks a target that could not be scored.
+
+    Returns
+    -------
+    scores : pandas.DataFrame of shape (n_targets, 5)
+        ``polarity`` (``p_positive - p_negative``, float in [-1, 1]), ``label`` (the most
+        probable class; None for NaN rows), ``p_negative``, ``p_neutral``, ``p_positive``.
+        Index ``0..n-1``.
+    """
+    proba = np.asarray(proba, dtype=float).reshape(-1, len(LABELS))
+    ok = ~np.isnan(proba).any(axis=1)
+    label = np.full(len(proba), None, dtype=object)
+    label[ok] = np.asarray(LABELS, dtype=object)[proba[ok].argmax(axis=1)]
+    return pd.DataFrame(
+        {
+            "polarity": np.clip(proba[:, 2] - proba[:, 0], -1.0, 1.0),
+            "label": pd.Series(label, dtype=object),
+            "p_negative": proba[:, 0],
+            "p_neutral": proba[:, 1],
+            "p_positive": proba[:, 2],
+        }
+    )
+
+
 class BaseScorer(BaseEstimator):
     """Base class for target-dependent scorers (scikit-learn conventions).
 

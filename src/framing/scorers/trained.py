@@ -26,7 +26,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from framing.paths import PACKAGE_DIR
 from framing.scorers import register_scorer
-from framing.scorers.base import LABELS, BaseScorer, as_targets
+from framing.scorers.base import LABELS, BaseScorer, as_targets, scores_from_proba
 
 #: Folder of the shipped model artefacts.
 MODELS_DIR = PACKAGE_DIR / "models"
@@ -438,17 +438,7 @@ class TrainedSentimentScorer(BaseScorer):
             If `X` is a single str.
         """
         check_is_fitted(self, "coef_")
-        proba = self.predict_proba(X)
-        labels = np.asarray(LABELS, dtype=object)[proba.argmax(axis=1)] if len(proba) else []
-        return pd.DataFrame(
-            {
-                "polarity": np.clip(proba[:, 2] - proba[:, 0], -1.0, 1.0),
-                "label": pd.Series(labels, dtype=object),
-                "p_negative": proba[:, 0],
-                "p_neutral": proba[:, 1],
-                "p_positive": proba[:, 2],
-            }
-        )
+        return scores_from_proba(self.predict_proba(X))
 
     def predict_proba(self, X):
         """Return class probabilities for each target.

@@ -32,7 +32,7 @@ import pandas as pd
 from sklearn.utils.validation import check_is_fitted
 
 from framing.paths import PACKAGE_DIR
-from framing.scorers.base import LABELS, BaseScorer, as_targets
+from framing.scorers.base import LABELS, BaseScorer, as_targets, scores_from_proba
 
 #: Folder of the shipped fine-tuned model (encoder, tokenizer, head, metadata).
 PACKAGED_MODEL_DIR = PACKAGE_DIR / "models" / "transformer"
@@ -550,17 +550,7 @@ class TransformerSentimentScorer(BaseScorer):
                 device=self.device,
                 progress=self.progress,
             )
-        label = np.full(n, None, dtype=object)
-        label[ok] = np.asarray(LABELS, dtype=object)[proba[ok].argmax(1)]
-        return pd.DataFrame(
-            {
-                "polarity": proba[:, 2] - proba[:, 0],
-                "label": pd.Series(label, dtype=object),
-                "p_negative": proba[:, 0],
-                "p_neutral": proba[:, 1],
-                "p_positive": proba[:, 2],
-            }
-        )
+        return scores_from_proba(proba)
 
 
 def _register() -> None:
