@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/directed.py            # evaluate the shipped model + baseline
     .venv/bin/python benchmarks/directed.py --train    # retrain the artefact into a temp folder
     .venv/bin/python benchmarks/directed.py --grid     # the parameter search on DSE valid
+    .venv/bin/python benchmarks/directed.py --cv       # 5-fold CV on DSE train (C = 0.5, 1)
 
 Reads DSE from framing.paths.shared_data_dir(); prints macro-F1 (collapsed 3-class and
 5-class), accuracy, n, and wall and CPU seconds (the machine may be shared: CPU time is
@@ -21,6 +22,7 @@ import time
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
 
 from framing import directed
 from framing.paths import shared_data_dir
@@ -40,10 +42,22 @@ def baseline(train, valid, class_weight):
     return directed.directed_scores(valid["label"], lr.predict(vec.transform(valid["sentence"])))
 
 
+def cross_validate(train, n_splits=5, random_state=0, **params):
+    """Out-of-fold scores of the directed model on DSE train (stratified, seeded folds)."""
+    pred = np.zeros(len(train), dtype=np.int64)
+    folds = StratifiedKFold(n_splits, shuffle=True, random_state=random_state)
+    for fit_rows, test_rows in folds.split(train, train["label"]):
+        model = directed.DirectedSentimentClassifier(**params)
+        model.fit(train.iloc[fit_rows])
+        pred[test_rows] = model.predict(train.iloc[test_rows])
+    return directed.directed_scores(train["label"], pred)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--train", action="store_true", help="retrain and evaluate a fresh model")
     ap.add_argument("--grid", action="store_true", help="search classifier, C, embedding weight")
+    ap.add_argument("--cv", action="store_true", help="5-fold CV on DSE train for C = 0.5, 1")
     args = ap.parse_args(argv)
     data = shared_data_dir()
     if data is None:
@@ -75,6 +89,10 @@ def main(argv=None):
             scores = directed.directed_scores(valid["label"], model.predict(valid))
             name = "grid_" + "_".join(f"{k}={v}" for k, v in params.items())
             results[name] = {**scores, "fit_cpu_s": cpu}
+    if args.cv:
+        for C in (0.5, 1.0):
+            scores, wall, cpu = timed(cross_validate, train, C=C)
+            results[f"cv5_train_svm_C={C}"] = {**scores, "cpu_s": cpu}
     if args.train:
         with tempfile.TemporaryDirectory() as tmp:
             path, wall, cpu = timed(directed.train_directed_model, data, tmp)

@@ -1,7 +1,7 @@
 """Accuracy and throughput of the transformer scorer on NewsMTSC dev-rw and dev-mt.
 
-For each configuration (fp32 / dynamic int8, batch size) the script scores every
-dev target once, timing the call (wall and process CPU time), and prints macro-F1
+For each configuration (ONNX Runtime float32 and int8, one text per call; float32
+torch in padded batches) the script scores every dev target once, timing the call (wall and process CPU time), and prints macro-F1
 and accuracy per dev set plus mentions per second. Needs the optional extra
 (``pip install "framing[transformer]"``) and the labelled data
 (``FRAMING_DATA_DIR`` or ``../shared/data``)::
@@ -38,22 +38,22 @@ def run(model="packaged", threads=2, configs=None):
         [0, 1]), ``wall_s``, ``cpu_s`` (seconds for scoring both dev sets) and
         ``mentions_per_s`` (both dev sets, wall time).
     """
-    torch = import_torch()
-    torch.set_num_threads(threads)
+    import_torch()
     root = shared_data_dir()
     if root is None:
         raise SystemExit("labelled data not found: set FRAMING_DATA_DIR or provide ../shared/data")
     golds = {k: load_gold(root / "newsmtsc" / f, format="newsmtsc") for k, f in DEV_FILES.items()}
     allgold = pd.concat(golds.values(), ignore_index=True)
     configs = configs or [
-        {"batch_size": 32},
-        {"batch_size": 64},
-        {"batch_size": 32, "quantize": True},
-        {"batch_size": 64, "quantize": True},
+        {"runtime": "onnx"},
+        {"runtime": "onnx-int8"},
+        {"runtime": "torch", "batch_size": 32},
+        {"runtime": "torch", "batch_size": 64},
     ]
     rows = []
     for cfg in configs:
-        scorer = TransformerSentimentScorer(model=model, progress=False, **cfg).fit([])
+        scorer = TransformerSentimentScorer(model=model, progress=False, n_jobs=threads, **cfg)
+        scorer.fit([])
         scorer.score(allgold[["text", "start", "end"]].head(32))  # warm-up
         t0, c0 = time.perf_counter(), time.process_time()
         labels = scorer.score(allgold[["text", "start", "end"]])["label"].to_numpy()

@@ -41,8 +41,22 @@ def targets(*rows):
 
 
 @pytest.fixture(scope="module")
-def scorer():
+def cache(tmp_path_factory):
+    """A private FRAMING_CACHE_DIR for the exported ONNX models of this module."""
+    with pytest.MonkeyPatch.context() as mp:
+        path = tmp_path_factory.mktemp("framing-cache")
+        mp.setenv("FRAMING_CACHE_DIR", str(path))
+        yield path
+
+
+@pytest.fixture(scope="module")
+def scorer(cache):
     return TransformerSentimentScorer().fit([])
+
+
+@pytest.fixture(scope="module")
+def torch_scorer():
+    return TransformerSentimentScorer(runtime="torch", n_jobs=1).fit([])
 
 
 # --- import hygiene and the optional dependency ------------------------------------------------
@@ -80,7 +94,7 @@ def test_registered_under_its_name():
 
 
 def test_init_only_stores_params_and_clone_round_trips():
-    s = TransformerSentimentScorer(batch_size=8, window_chars=None, quantize=True)
+    s = TransformerSentimentScorer(batch_size=8, window_chars=None, runtime="torch")
     c = clone(s)
     assert type(c) is TransformerSentimentScorer
     assert c.get_params() == s.get_params()
@@ -108,6 +122,18 @@ def test_fit_returns_self_and_checks_params():
         TransformerSentimentScorer().fit(["a", "b"], ["neutral"])
     with pytest.raises(ValueError, match="'batch_size'.*positive int.*0"):
         TransformerSentimentScorer(batch_size=0).fit([])
+    with pytest.raises(ValueError, match="'max_length'.*'auto'.*'long'"):
+        TransformerSentimentScorer(max_length="long").fit([])
+    with pytest.raises(ValueError, match="'runtime'.*'onnx'.*'tf'"):
+        TransformerSentimentScorer(runtime="tf").fit([])
+
+
+def test_auto_window_and_length_come_from_the_model(scorer):
+    trained = scorer.meta_["settings"]
+    assert scorer.max_length_ == trained["max_length"]
+    assert scorer.window_chars_ == trained["window_chars"]
+    s = TransformerSentimentScorer(runtime="torch", max_length=40, window_chars=None).fit([])
+    assert (s.max_length_, s.window_chars_) == (40, None)
 
 
 def test_missing_model_folder_files_are_named(tmp_path):
@@ -137,13 +163,42 @@ def test_output_shape_range_determinism_and_blank_texts(scorer):
     np.testing.assert_allclose(p.sum(1), 1.0, atol=1e-6)
     np.testing.assert_allclose(first.loc[ok, "polarity"], p[:, 2] - p[:, 0])
     pd.testing.assert_frame_equal(first, scorer.score(inputs))
-    # batch size and order do not change the scores beyond float noise
-    small = clone(scorer).set_params(batch_size=2).fit([]).score(inputs.iloc[::-1])
-    np.testing.assert_allclose(
-        small.iloc[::-1]["polarity"].to_numpy(), first["polarity"].to_numpy(), atol=1e-4
-    )
+    # each mention is scored alone: order and company do not change its score at all
+    reverse = clone(scorer).set_params(n_jobs=1).fit([]).score(inputs.iloc[::-1])
+    pd.testing.assert_frame_equal(reverse.iloc[::-1].reset_index(drop=True), first)
+    for i in range(len(inputs)):
+        alone = scorer.score(inputs.iloc[[i]])
+        pd.testing.assert_frame_equal(alone, first.iloc[[i]].reset_index(drop=True))
     assert len(scorer.score([])) == 0
     assert len(scorer.score(list(X["text"]))) == 3
+
+
+def test_the_three_runtimes_agree(scorer, torch_scorer):
+    X = targets(
+        ("Washington praised Kyiv's resolve.", "Kyiv"),
+        ("Officials blamed Moscow for the awful attack.", "Moscow"),
+        ("The EU published its report on minerals.", "EU"),
+        ("Zelenskyy rejected the deal as a betrayal of Ukraine's sovereignty.", "Zelenskyy"),
+    )
+    full = torch_scorer.score(X)
+    small = clone(torch_scorer).set_params(batch_size=2).fit([]).score(X.iloc[::-1])
+    np.testing.assert_allclose(
+        small.iloc[::-1]["polarity"].to_numpy(), full["polarity"].to_numpy(), atol=1e-4
+    )
+    onnx = scorer.score(X)
+    np.testing.assert_allclose(onnx["polarity"], full["polarity"], atol=1e-4)
+    int8 = TransformerSentimentScorer(runtime="onnx-int8").fit([]).score(X)
+    assert int8["label"].tolist() == full["label"].tolist()
+    assert np.abs(int8["polarity"] - full["polarity"]).mean() < 0.1  # int8 rounding only
+
+
+def test_onnx_export_is_cached_and_reused(scorer, cache):
+    [path] = [p for p in (cache / "transformer").glob("*.onnx") if ".int8" not in p.name]
+    stamp = path.stat().st_mtime_ns
+    before = sorted(p.name for p in (cache / "transformer").iterdir())
+    TransformerSentimentScorer().fit([])
+    assert sorted(p.name for p in (cache / "transformer").iterdir()) == before
+    assert path.stat().st_mtime_ns == stamp
 
 
 # --- marking ---------------------------------------------------------------------------------
@@ -166,7 +221,7 @@ def test_mark_targets_keeps_a_window_around_the_target():
 # --- behaviour of the packaged model --------------------------------------------------------
 
 
-def test_packaged_model_ships_with_card_and_loads_offline():
+def test_packaged_model_ships_with_card_and_loads_offline(tmp_path):
     assert (PACKAGED_MODEL_DIR / "MODEL_CARD.md").is_file()
     size_mb = sum(f.stat().st_size for f in PACKAGED_MODEL_DIR.iterdir()) / 1e6
     assert size_mb <= 60
@@ -179,6 +234,7 @@ def test_packaged_model_ships_with_card_and_loads_offline():
         "HF_HUB_OFFLINE": "1",
         "TRANSFORMERS_OFFLINE": "1",
         "HF_HOME": os.devnull + "/nonexistent",
+        "FRAMING_CACHE_DIR": str(tmp_path),
     }
     result = subprocess.run(
         [sys.executable, "-c", code], check=False, capture_output=True, text=True, env=env
@@ -206,7 +262,7 @@ def test_curly_apostrophes_and_contractions_get_the_same_label(scorer):
 
 
 @pytest.mark.shared_data
-def test_dev_rw_macro_f1_at_least_080(shared_data, scorer):
+def test_dev_rw_macro_f1_at_least_082(shared_data, scorer):
     from sklearn.metrics import f1_score
 
     from framing.datasets import load_gold
@@ -214,4 +270,4 @@ def test_dev_rw_macro_f1_at_least_080(shared_data, scorer):
     gold = load_gold(shared_data / "newsmtsc" / "dev_rw.jsonl", format="newsmtsc")
     pred = scorer.score(gold[["text", "start", "end"]])["label"]
     f1 = f1_score(gold["label"], pred, labels=list(LABELS), average="macro")
-    assert f1 >= 0.80, f"dev-rw macro-F1 {f1:.3f} < 0.80 on {len(gold)} targets"
+    assert f1 >= 0.82, f"dev-rw macro-F1 {f1:.3f} < 0.82 on {len(gold)} targets"
