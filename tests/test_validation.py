@@ -306,3 +306,20 @@ def test_notebook_05_reports_agreement_on_the_hand_coded_sheets(tmp_path, tiny_c
         assert (tmp_path / name).is_file(), name
     alphas = pd.read_csv(tmp_path / "tab06_agreement.csv")
     assert alphas.loc[0, "alpha"] == pytest.approx(18 / 35)
+
+
+def test_plot_agreement_draws_one_row_per_alpha_with_cis(pyplot):
+    from framing import plotting
+
+    alphas = agreement(read_coded_sheets(SHEETS), KEY, n_bootstrap=50).alphas
+    ax = plotting.plot_agreement(alphas)
+    [bars] = ax.containers
+    assert len(bars.lines[0].get_xdata()) == len(alphas)
+    assert [t.get_text() for t in ax.get_yticklabels()][0] == "coders, nominal"
+    assert ax.get_xlim()[1] == 1.0
+    refs = [line.get_xdata()[0] for line in ax.lines if line.get_linestyle() in (":", "--")]
+    assert sorted(refs) == [0.667, 0.8]
+    with pytest.raises(MissingColumnError, match="ci_low"):
+        plotting.plot_agreement(alphas.drop(columns="ci_low"))
+    with pytest.raises(ValueError, match="empty"):
+        plotting.plot_agreement(alphas.iloc[:0])

@@ -43,6 +43,7 @@ __all__ = [
     "SINGLE_COLUMN_IN",
     "STYLE",
     "outlet_styles",
+    "plot_agreement",
     "plot_articles_by_outlet",
     "plot_outlet_dots",
     "plot_outlet_dots_grid",
@@ -1046,6 +1047,51 @@ def save_figure(fig, name, *, data=None, out_dir, metadata=None, formats=("pdf",
 
 # --------------------------------------------------------------------------- voice and stance
 # Appended for issue #4 (framing.voice): voice shares and the holder -> target network.
+
+
+def plot_agreement(alphas, *, ax=None, thresholds=(0.667, 0.8)):
+    """Draw Krippendorff's alpha with its bootstrap CI, one row per comparison and level.
+
+    Parameters
+    ----------
+    alphas : pandas.DataFrame
+        ``AgreementResult.alphas`` from :func:`framing.validation.agreement`: columns
+        ``comparison``, ``level``, ``alpha``, ``ci_low``, ``ci_high`` (floats in
+        [-1, 1]) and ``n_items`` (int).
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; default a new single-column figure.
+    thresholds : tuple of float, default=(0.667, 0.8)
+        Reference lines: Krippendorff's (2004) bounds for tentative (dotted) and
+        reliable (dashed) conclusions.
+
+    Returns
+    -------
+    ax : matplotlib.axes.Axes
+        Points with horizontal 95 % CI bars; x from min(0, lowest CI bound) to 1;
+        the x label gives the number of items.
+
+    Raises
+    ------
+    MissingColumnError
+        If a required column is missing.
+    ValueError
+        If the table is empty.
+    """
+    func = "plot_agreement"
+    _require(alphas, ["comparison", "level", "alpha", "ci_low", "ci_high", "n_items"], func)
+    if alphas.empty:
+        raise ValueError(f"{func}() has nothing to draw: the alphas table is empty.")
+    ax = _new_axes(ax, SINGLE_COLUMN_IN, 0.2 + 0.1 * len(alphas))
+    y = np.arange(len(alphas))
+    err = [alphas["alpha"] - alphas["ci_low"], alphas["ci_high"] - alphas["alpha"]]
+    ax.errorbar(alphas["alpha"], y, xerr=err, fmt="o", color="black", capsize=2)
+    for x, ls in zip(sorted(thresholds), (":", "--")):
+        ax.axvline(x, ls=ls, lw=0.6, color="0.5")
+    labels = [f"{r.comparison.replace('_', ' ')}, {r.level}" for r in alphas.itertuples()]
+    ax.set(yticks=y, yticklabels=labels, xlim=(min(0.0, float(alphas["ci_low"].min())), 1.0))
+    ax.invert_yaxis()
+    ax.set_xlabel(f"Krippendorff's alpha (95% CI; n = {int(alphas['n_items'].max())} items)")
+    return ax
 
 
 def plot_voice_share(table, *, ax=None, group="outlet", top_n=8, actor_labels=None):
