@@ -315,7 +315,7 @@ def test_plot_agreement_draws_one_row_per_alpha_with_cis(pyplot):
     ax = plotting.plot_agreement(alphas)
     [bars] = ax.containers
     assert len(bars.lines[0].get_xdata()) == len(alphas)
-    assert [t.get_text() for t in ax.get_yticklabels()][0] == "coders, nominal"
+    assert ax.get_yticklabels()[0].get_text() == "coders, nominal"
     assert ax.get_xlim()[1] == 1.0
     refs = [line.get_xdata()[0] for line in ax.lines if line.get_linestyle() in (":", "--")]
     assert sorted(refs) == [0.667, 0.8]
