@@ -131,6 +131,46 @@ def test_vectorised_dense_features_equal_the_loop():
     assert scorer._dense([]).shape == _dense_loop(scorer, []).shape
 
 
+_NGRAM_ROWS = [
+    ("Washington praised Kyiv but condemned Moscow.", 19, 23),
+    ("Washington praised Kyiv but condemned Moscow.", 38, 44),
+    ("Kyiv did not welcome the deal, and never trusted it.", 0, 4),
+    ("He didn't say \"Kyiv\" was wrong, but Moscow paid 2,000 dollars.", 15, 19),
+    ('"A" and "b" said Kyiv, "not" Moscow', 17, 21),
+    ("no no no Kyiv never 12 3.5 % ok .", 9, 13),
+    ("Kyiv Kyiv Kyiv", 5, 9),
+    ("Officials, however, said Washington won't back down; critics disagreed.", 25, 35),
+    ("Empty span here.", 5, 5),
+    ("Zelenskyy", 0, 9),
+    ("", 0, 0),
+]
+
+
+def _assert_same_ngram_counts(scorer, rows):
+    parsed = [_mark_tokens(*r) for r in rows]
+    clauses = [_clause(p[1], p[2], p[3]) for p in parsed]
+    expected = scorer._tfidf([scorer._ngrams(p, c) for p, c in zip(parsed, clauses)])
+    got = scorer._weight(scorer._ngram_counts(parsed, clauses))
+    for m in (expected, got):
+        m.sort_indices()
+    assert np.array_equal(got.indptr, expected.indptr)
+    assert np.array_equal(got.indices, expected.indices)
+    assert np.array_equal(got.data, expected.data)  # bitwise
+
+
+def test_array_ngram_counts_equal_the_string_features():
+    _assert_same_ngram_counts(get_scorer("newsmtsc-linear").fit([]), _NGRAM_ROWS)
+
+
+def test_array_ngram_counts_with_trigrams():
+    texts = [r[0] or "x" for r in _NGRAM_ROWS] * 2
+    targets = pd.DataFrame({"text": texts, "start": 0, "end": [min(4, len(t)) for t in texts]})
+    y = ["negative", "neutral", "positive"] * (len(texts) // 3) + ["neutral"] * (len(texts) % 3)
+    scorer = get_scorer("newsmtsc-linear", model=None, word_vectors=None, ngram_max=3, min_df=1)
+    scorer.fit(targets, y)
+    _assert_same_ngram_counts(scorer, _NGRAM_ROWS)
+
+
 def test_last_token_with_other_whitespace_kinds():
     assert _last_token("He met Mr.", 0, 10) == "mr."
     assert _last_token("He met\nMr.", 0, 10) == "mr."

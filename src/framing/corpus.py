@@ -1288,7 +1288,8 @@ def _dfa_tables(languages):
         next_move = np.frombuffer(moves, dtype=f"u{moves.itemsize}")
         row_base = np.asarray(identifier._rowbase, dtype=np.int64)
         output = np.asarray(identifier.tk_output, dtype=np.int32)
-        table = np.asarray(identifier.nb_ptc, dtype=np.float32)
+        # C order: a text's feature rows are gathered from contiguous memory
+        table = np.ascontiguousarray(identifier.nb_ptc, dtype=np.float32)
         identifier._encode, identifier._alias_pairs, identifier._norm_probs  # noqa: B018
     except (AttributeError, TypeError, ValueError):  # pragma: no cover - other py3langid
         return None
@@ -1303,8 +1304,9 @@ def _classify_samples(identifier, samples, languages, block=1024):
     py3langid walks a byte-level finite-state machine over each text in a Python
     loop (about 1 µs per byte). The walk is sequential within a text but
     independent across texts, so here it advances a block of texts by one byte per
-    numpy step. The features found, their order (first occurrence, as py3langid's
-    ``Counter``) and the scoring (``log1p(counts) @ table + prior``, alias folding,
+    numpy step, and counts the features of the whole block in one hash pass
+    (:func:`pandas.factorize`). The features found, their order (first occurrence,
+    as py3langid's ``Counter``) and the scoring (``log1p(counts) @ table + prior``, alias folding,
     argmax) are py3langid's own, so the results are identical to calling
     ``identifier.classify`` on each sample (checked in tests/test_speed_equivalence.py).
     """
@@ -1340,14 +1342,20 @@ def _classify_samples(identifier, samples, languages, block=1024):
         for t in range(width):
             state = next_move[row_base[state] + columns[t]]
             feats[t] = output[state]
-        feats = np.ascontiguousarray(feats.T)
-        for r, n_bytes in enumerate(lengths):
-            seq = feats[r, :n_bytes]
-            seq = seq[seq >= 0]
-            if seq.size:
-                uniq, first, counts = np.unique(seq, return_index=True, return_counts=True)
-                order = np.argsort(first, kind="stable")
-                scores = np.log1p(counts[order].astype(np.float32)) @ table[uniq[order]] + prior
+        feats = np.ascontiguousarray(feats.T)  # row r: text r's features in byte order
+        valid = (feats >= 0) & (np.arange(width) < np.asarray(lengths)[:, None])
+        # number the (text, feature) pairs in order of first occurrence: texts in
+        # order, and within a text the order of py3langid's Counter
+        text_of = np.repeat(np.arange(len(part), dtype=np.int64), valid.sum(axis=1))
+        codes, pairs = pd.factorize(text_of * len(table) + feats[valid])
+        log_counts = np.log1p(np.bincount(codes).astype(np.float32))
+        pair_text = pairs // len(table)
+        pair_feat = pairs - pair_text * len(table)
+        bounds = np.searchsorted(pair_text, np.arange(len(part) + 1))
+        for r in range(len(part)):
+            a, b = bounds[r], bounds[r + 1]
+            if a < b:
+                scores = log_counts[a:b] @ table[pair_feat[a:b]] + prior
             else:
                 scores = np.full(len(classes), RAW_FLOOR, dtype=np.float32)
             for i, j in aliases:

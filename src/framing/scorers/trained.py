@@ -394,6 +394,7 @@ class TrainedSentimentScorer(BaseScorer):
                 df[k] = df.get(k, 0) + 1
         kept = sorted(k for k, v in df.items() if v >= self.min_df)
         self.vocabulary_ = {k: i for i, k in enumerate(kept)}
+        self._grams = None
         n = len(grams)
         self.idf_ = np.log((1 + n) / (1 + np.array([df[k] for k in kept], dtype=float))) + 1
         dense = self._dense(parsed)
@@ -498,8 +499,8 @@ class TrainedSentimentScorer(BaseScorer):
         targets = as_targets(X)
         parsed = [_mark_tokens(t, s, e) for t, s, e in targets.itertuples(index=False)]
         clauses = [_clause(p[1], p[2], p[3]) for p in parsed]  # shared by both blocks
-        grams = [self._ngrams(p, c) for p, c in zip(parsed, clauses, strict=True)]
-        return self._tfidf(grams), self._scale(self._dense(parsed, clauses))
+        counts = self._ngram_counts(parsed, clauses)
+        return self._weight(counts), self._scale(self._dense(parsed, clauses))
 
     def save(self, path):
         """Write the fitted scorer to a single ``.npz`` file (no pickles).
@@ -580,6 +581,7 @@ class TrainedSentimentScorer(BaseScorer):
                 )
             self.metadata_ = json.loads(str(z["metadata"]))
             self.vocabulary_ = {k: i for i, k in enumerate(z["ngrams"].tolist())}
+            self._grams = None
             self.idf_ = z["idf"].astype(np.float64)
             if "words" in z:
                 self.word_index_ = {k: i for i, k in enumerate(z["words"].tolist())}
@@ -761,27 +763,139 @@ class TrainedSentimentScorer(BaseScorer):
         return out
 
     def _tfidf(self, grams):
+        """L2-normalised TF-IDF rows of n-gram lists (the training path)."""
         get = self.vocabulary_.get
         indptr, indices = [0], []
         for g in grams:
             ids = [j for j in map(get, g) if j is not None]
             indices.extend(ids)
             indptr.append(len(indices))
-        tfidf = sp.csr_matrix(
+        counts = sp.csr_matrix(
             (np.ones(len(indices)), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
             shape=(len(grams), len(self.vocabulary_)),
         )
+        return self._weight(counts)
+
+    def _weight(self, counts):
+        """Turn a csr matrix of n-gram counts into L2-normalised TF-IDF rows (in place)."""
+        tfidf = counts
         tfidf.sum_duplicates()
         tfidf.data *= self.idf_[tfidf.indices]
+        n = tfidf.shape[0]
         norms = np.sqrt(
             np.bincount(
-                np.repeat(np.arange(len(grams)), np.diff(tfidf.indptr)),
+                np.repeat(np.arange(n), np.diff(tfidf.indptr)),
                 weights=tfidf.data**2,
-                minlength=len(grams),
+                minlength=n,
             )
         )
         tfidf.data /= np.repeat(np.where(norms > 0, norms, 1.0), np.diff(tfidf.indptr))
         return tfidf
+
+    def _ngram_counts(self, parsed, clauses):
+        """Count the vocabulary n-grams of every target on flat token arrays.
+
+        Gives the counts of ``_tfidf([self._ngrams(p, c) ...])`` before weighting,
+        as a csr matrix of shape (n_targets, n_ngrams), without building a string
+        per feature: the marked tokens of all targets are laid end to end and
+        numbered once (:func:`pandas.factorize`); each distinct token is looked up
+        in the vocabulary once per form (plain, ``o:``, ``L:`` ...), and n-grams
+        are looked up as chains of token numbers in sorted tables
+        (:func:`_gram_tables`).
+        """
+        n, w, vocab = len(parsed), self._window_tokens, self.vocabulary_
+        get = vocab.get
+        if getattr(self, "_grams", None) is None:  # reset by fit and load
+            self._grams = _gram_tables(vocab)
+        part_id, n_parts, levels = self._grams
+        # marked tokens: row, position m, the target's index tm and the "o:" flag
+        len_m = np.fromiter((len(p[0]) for p in parsed), np.int64, n)
+        tm_of = np.fromiter((p[4] for p in parsed), np.int64, n)
+        codes, forms = pd.factorize(np.array(list(chain.from_iterable(p[0] for p in parsed)),
+                                             dtype=object))
+        forms = forms.tolist()
+        row = np.repeat(np.arange(n), len_m)
+        pos = np.arange(len(codes)) - np.repeat(np.cumsum(len_m) - len_m, len_m)
+        tm = tm_of[row]
+        t1c = np.fromiter((max(p[3], p[2] - 1) for p in parsed), np.int64, n)
+        cs = np.fromiter((c[0] for c in clauses), np.int64, n)
+        end = tm_of + 1 + np.fromiter((c[1] for c in clauses), np.int64, n) - (t1c + 1)
+        outside = (pos < cs[row]) | (pos >= end[row])  # prefixed "o:"
+
+        def lookup(prefix):  # vocabulary column of prefix + form, per (form, "o:" flag)
+            return np.array([[get(prefix + f, -1), get(prefix + "o:" + f, -1)] for f in forms],
+                            dtype=np.int64).reshape(-1, 2)[codes, outside.astype(np.intp)]
+
+        rows, cols = [row], [lookup("")]
+        windows = (("L:", (pos >= tm - w) & (pos < tm)), ("R:", (pos > tm) & (pos <= tm + w)),
+                   ("R1:", pos == tm + 1), ("L1:", pos == tm - 1))
+        for prefix, mask in windows:
+            rows.append(row[mask])
+            cols.append(lookup(prefix)[mask])
+        # n-grams: chains of part numbers through the tables of each length
+        part = np.array([[part_id.get(f, -1), part_id.get("o:" + f, -1)] for f in forms],
+                        dtype=np.int64).reshape(-1, 2)[codes, outside.astype(np.intp)]
+        prefix_id, last = part, len(part)
+        for k, (keys, next_id, col) in enumerate(levels, start=2):
+            last -= 1  # n-grams of length k start at flat positions with k - 1 tokens after them
+            same_row = pos[:last] + (k - 1) < len_m[row[:last]]
+            nxt = part[k - 1 :]
+            query = prefix_id[:last] * n_parts + nxt[:last]
+            ok = same_row & (prefix_id[:last] >= 0) & (nxt[:last] >= 0)
+            at = np.minimum(np.searchsorted(keys, query), len(keys) - 1)
+            ok &= keys[at] == query
+            rows.append(row[:last][ok])
+            cols.append(col[at[ok]])
+            prefix_id = np.where(ok, next_id[at], -1)
+        # target words, first-position and inside-quotes flags
+        words = list(chain.from_iterable(p[1][p[2] : p[3] + 1] for p in parsed))
+        n_target = np.fromiter((max(p[3] - p[2] + 1, 0) for p in parsed), np.int64, n)
+        rows.append(np.repeat(np.arange(n), n_target))
+        cols.append(np.fromiter((get("T:" + x, -1) for x in words), np.int64, len(words)))
+        is_first = np.flatnonzero(tm_of == 0)
+        rows.append(is_first)
+        cols.append(np.full(len(is_first), get("<t_first>", -1)))
+        quote = forms.index('"') if '"' in forms else -1
+        quotes = np.bincount(row[(codes == quote) & ~outside & (pos < tm)], minlength=n)
+        in_quote = np.flatnonzero(quotes % 2 == 1)
+        rows.append(in_quote)
+        cols.append(np.full(len(in_quote), get("<t_in_quote>", -1)))
+        rows, cols = np.concatenate(rows), np.concatenate(cols)
+        keep = cols >= 0
+        return sp.csr_matrix((np.ones(int(keep.sum())), (rows[keep], cols[keep])),
+                             shape=(n, len(vocab)))
+
+
+def _gram_tables(vocabulary):
+    """Index the multi-token n-grams of a vocabulary for :meth:`_ngram_counts`.
+
+    Returns ``(part_id, n_parts, levels)``: `part_id` numbers every token form that
+    occurs in an n-gram; ``levels[k - 2]`` is ``(keys, next_id, col)`` for the
+    n-gram prefixes of length k, sorted by ``key = id of the first k - 1 tokens *
+    n_parts + part id of token k``, with the prefix's own id and its vocabulary
+    column (-1 when the prefix is not itself a feature).
+    """
+    grams = [(key.split(" "), col) for key, col in vocabulary.items() if " " in key]
+    part_id: dict[str, int] = {}
+    for parts, _ in grams:
+        for x in parts:
+            part_id.setdefault(x, len(part_id))
+    n_parts = max(len(part_id), 1)
+    cols = {tuple(parts): col for parts, col in grams}
+    ids = {(x,): i for x, i in part_id.items()}
+    levels = []
+    for k in range(2, max((len(parts) for parts, _ in grams), default=1) + 1):
+        prefixes: dict[tuple, int] = {}
+        for parts, _ in grams:
+            if len(parts) >= k:
+                prefixes.setdefault(tuple(parts[:k]), len(prefixes))
+        keys = np.array([ids[t[:-1]] * n_parts + part_id[t[-1]] for t in prefixes], np.int64)
+        next_id = np.fromiter(prefixes.values(), np.int64, len(prefixes))
+        col = np.array([cols.get(t, -1) for t in prefixes], np.int64)
+        order = np.argsort(keys)
+        levels.append((keys[order], next_id[order], col[order]))
+        ids = prefixes
+    return part_id, n_parts, levels
 
 
 def load_lexicon():
