@@ -9,7 +9,8 @@ articles/s and mentions/s (wall), CPU seconds of the process tree and articles p
 CPU second, peak RSS summed over the process tree (counts pages shared by the fork
 server and its workers once per process, so it overstates) and peak PSS (shared
 pages split between the processes sharing them: the memory actually used), both
-sampled every 0.2 s, and the rerun time.
+sampled every 0.2 s by a separate process (so the sampling costs the measured processes
+no CPU), and the rerun time.
 
 ``--stages N`` first prints CPU seconds per stage of the chunk pipeline (parse,
 validate + language detection, find mentions + sentence splitting, score, write),
@@ -19,9 +20,10 @@ in this process, on the first N articles of the largest corpus.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
+import subprocess
 import sys
-import threading
 import time
 import warnings
 from pathlib import Path
@@ -35,36 +37,47 @@ from benchmarks.synthetic import write_corpus
 from framing.scale import DEFAULT_CHUNK_SIZE, score_corpus
 from framing.scorers import DEFAULT_SCORER
 
+_SAMPLER = r"""
+import select, sys
+import psutil
+root, me, interval = psutil.Process(int(sys.argv[1])), psutil.Process().pid, float(sys.argv[2])
+peak = peak_pss = 0
+while not select.select([sys.stdin], [], [], interval)[0]:  # until the parent closes stdin
+    total = total_pss = 0
+    for proc in [root, *root.children(recursive=True)]:
+        if proc.pid == me:
+            continue
+        try:
+            info = proc.memory_full_info()
+        except psutil.Error:
+            continue
+        total += info.rss
+        total_pss += getattr(info, "pss", info.rss)
+    peak, peak_pss = max(peak, total), max(peak_pss, total_pss)
+print(peak, peak_pss)
+"""
+
 
 class PeakRSS:
-    """Sample the summed RSS and PSS of this process and its children in a thread (bytes)."""
+    """Sample the summed RSS and PSS of this process and its children (bytes).
+
+    The sampler runs in its own process (excluded from the sums), so reading
+    ``/proc/*/smaps`` every `interval` seconds costs the measured processes no CPU.
+    """
 
     def __init__(self, interval=0.2):
-        self.interval, self.peak, self.peak_pss, self._stop = interval, 0, 0, threading.Event()
-
-    def _sample(self):
-        me = psutil.Process()
-        while not self._stop.is_set():
-            total = total_pss = 0
-            for proc in [me, *me.children(recursive=True)]:
-                try:
-                    info = proc.memory_full_info()
-                    total += info.rss
-                    total_pss += getattr(info, "pss", info.rss)
-                except psutil.Error:
-                    pass
-            self.peak = max(self.peak, total)
-            self.peak_pss = max(self.peak_pss, total_pss)
-            self._stop.wait(self.interval)
+        self.interval, self.peak, self.peak_pss = interval, 0, 0
 
     def __enter__(self):
-        self._thread = threading.Thread(target=self._sample, daemon=True)
-        self._thread.start()
+        self._proc = subprocess.Popen(
+            [sys.executable, "-c", _SAMPLER, str(os.getpid()), str(self.interval)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        )
         return self
 
     def __exit__(self, *exc):
-        self._stop.set()
-        self._thread.join()
+        out, _ = self._proc.communicate("")  # closing stdin ends the sampling loop
+        self.peak, self.peak_pss = map(int, out.split())
 
 
 def run_once(corpus, out, jobs, chunk_size, scorer):

@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 #: Records per chunk: the unit of work, of caching and of resumption.
-DEFAULT_CHUNK_SIZE = 1000
+DEFAULT_CHUNK_SIZE = 2500
 #: Execution engines of :func:`score_corpus`.
 ENGINES = ("local", "dask")
 
@@ -655,7 +655,7 @@ def score_corpus(
         Keyword arguments for the scorer's constructor.
     metonyms : bool, default=True
         Count metonyms as mentions.
-    chunk_size : int, default=1000
+    chunk_size : int, default=2500
         Records per chunk (unit: records). Memory per worker grows with it.
     jobs : int, default=1
         Worker processes with ``engine='local'``; 1 runs in this process.

@@ -92,6 +92,8 @@ _CLAUSE_END = frozenset(
 _N_SEGMENTS = 6
 #: Segments whose word vectors are pooled: target, left, right, window, clause.
 _N_EMBEDDED = 5
+#: Targets featurised at once in predict_proba (~16 KB of dense features each).
+_BLOCK_ROWS = 2048
 #: Lexicon columns: (positive sum, negative sum, subjectivity sum) per segment.
 _N_LEXICON = 3 * _N_SEGMENTS
 
@@ -460,10 +462,15 @@ class TrainedSentimentScorer(BaseScorer):
             If the scorer has not been fitted.
         """
         check_is_fitted(self, "coef_")
-        tfidf, dense = self._features(X)
-        n_sparse = tfidf.shape[1]
+        targets = as_targets(X)
         coef = self.coef_.astype(np.float64)
-        logits = np.asarray(tfidf @ coef[:, :n_sparse].T) + dense @ coef[:, n_sparse:].T
+        n_sparse = len(self.vocabulary_)
+        logits = np.empty((len(targets), coef.shape[0]))
+        for s in range(0, len(targets), _BLOCK_ROWS):  # bounds the dense block's memory
+            tfidf, dense = self._features(targets.iloc[s : s + _BLOCK_ROWS])
+            logits[s : s + _BLOCK_ROWS] = (
+                np.asarray(tfidf @ coef[:, :n_sparse].T) + dense @ coef[:, n_sparse:].T
+            )
         logits += self.intercept_
         logits -= logits.max(axis=1, keepdims=True)
         proba = np.exp(logits)
