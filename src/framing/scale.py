@@ -31,6 +31,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from threadpoolctl import threadpool_limits
 
 import framing
 from framing import corpus as _corpus
@@ -331,7 +332,8 @@ def _process_chunk(task: dict) -> dict:
         raw = pd.DataFrame({_corpus._PROV_FILE: pd.Series([], dtype=object),
                             _corpus._PROV_LINE: pd.Series([], dtype="int64")})
     raw = _corpus._apply_column_map(raw, state["columns"], path)
-    with warnings.catch_warnings():
+    # one BLAS thread: chunks are the unit of parallelism, and idle BLAS threads spin
+    with warnings.catch_warnings(), threadpool_limits(limits=1, user_api="blas"):
         warnings.simplefilter("ignore", UserWarning)
         articles, stats = _corpus._build_articles(
             raw, rej, state["default_tz"], state["outlet_map"], state["detect_language"]
