@@ -7,6 +7,7 @@ and accuracy per dev set plus mentions per second. Needs the optional extra
 (``FRAMING_DATA_DIR`` or ``../shared/data``)::
 
     python benchmarks/transformer.py [--model packaged] [--threads 2] [--json]
+    python benchmarks/transformer.py --flops   # float32 GFLOP/s of the encoder, one core
 """
 
 from __future__ import annotations
@@ -78,13 +79,55 @@ def run(model="packaged", threads=2, configs=None):
     return pd.DataFrame(rows)
 
 
+def flops_ceiling(model="packaged", seq_lengths=(16, 37, 64), batch=64):
+    """Measure the encoder's sustained float32 GFLOP/s on one thread (fixed-length batches).
+
+    Counts 2 x (parameters of the transformer layers) x tokens FLOPs per text, so the
+    ceiling in texts per core-second at `seq` tokens is ``GFLOP/s / (2 * params * seq)``.
+    Uses process CPU time, so other jobs on the machine barely affect it.
+
+    Returns
+    -------
+    table : pandas.DataFrame
+        Columns ``seq`` (tokens), ``texts_per_cpu_s`` and ``gflop_per_s``.
+    """
+    from framing.scorers.transformer import load_model
+
+    torch = import_torch()
+    torch.set_num_threads(1)
+    classifier, _, _ = load_model(model)
+    layers = classifier.encoder.encoder  # the stack of transformer layers (no embeddings)
+    params = sum(p.numel() for p in layers.parameters())
+    rows = []
+    with torch.inference_mode():
+        for seq in seq_lengths:
+            ids = torch.randint(1000, 20000, (batch, seq))
+            args = (ids, torch.ones_like(ids), torch.zeros(batch, dtype=torch.long))
+            classifier(*args)
+            c0 = time.process_time()
+            for _ in range(3):
+                classifier(*args)
+            per_batch = (time.process_time() - c0) / 3
+            rows.append(
+                {
+                    "seq": seq,
+                    "texts_per_cpu_s": batch / per_batch,
+                    "gflop_per_s": 2 * params * seq * batch / per_batch / 1e9,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--model", default="packaged")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--flops", action="store_true", help="measure the float32 compute ceiling on one core"
+    )
     args = p.parse_args(argv)
-    table = run(args.model, args.threads)
+    table = flops_ceiling(args.model) if args.flops else run(args.model, args.threads)
     if args.json:
         print(table.to_json(orient="records"))
     else:
