@@ -262,3 +262,53 @@ def test_language_batch_with_an_overlong_sample(tiny_corpus_path):
     identifier = _corpus._language_identifier(_corpus.DEFAULT_LANGUAGES)
     got = _corpus._classify_samples(identifier, samples, _corpus.DEFAULT_LANGUAGES, block=2)
     assert got == [identifier.classify(s) for s in samples]
+
+
+def _mark_tokens_loop(text, start, end):
+    """_mark_tokens as one plain loop over the words (the code before the fast paths)."""
+    from framing.scorers.trained import (
+        _NORMALISE,
+        _SCOPE_END,
+        _TOKEN_RE,
+        NEGATORS,
+    )
+
+    norm = text.translate(_NORMALISE).lower()
+    left, target, right = (_TOKEN_RE.findall(x) for x in (norm[:start], norm[start:end],
+                                                            norm[end:]))
+    words = left + target + right
+    t0, t1 = len(left), len(left) + len(target) - 1
+    marked, negated, in_scope = [], [], False
+    for i, w in enumerate(words):
+        if w in _SCOPE_END:
+            in_scope = False
+        flag = in_scope and w not in NEGATORS
+        negated.append(flag)
+        if i == t0:
+            marked.append("<t>")
+        if t0 <= i <= t1:
+            continue
+        tok = "<num>" if w[0].isdigit() else w
+        marked.append("neg_" + tok if flag else tok)
+        if w in NEGATORS:
+            in_scope = True
+    if t0 >= len(words):
+        marked.append("<t>")
+    return marked, words, t0, t1, t0, negated
+
+
+def test_mark_tokens_fast_paths_equal_the_plain_loop():
+    # negation scopes (a negator inside the target opens none), numbers (ASCII and
+    # other decimal digits), ASCII and non-ASCII sentences, empty and edge spans
+    vocab = ["not", "No", "never", "nobody", "Kyiv", "U.S.", "\u2019s", "\u201cdeal\u201d", ",",
+             "but", "however", "n't", "don't", "12,5", "3.4", "\u2014", "talks", "\u00b2",
+             "\u0663\u0664", "x\u00b2", "\u0130stanbul", "stra\u017fe", "fails", "."]
+    rng = random.Random(0)
+    cases = 0
+    for _ in range(4000):
+        text = " ".join(rng.choice(vocab) for _ in range(rng.randint(0, 12)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert _mark_tokens(text, start, end) == _mark_tokens_loop(text, start, end), text
+        cases += 1
+    assert cases == 4000

@@ -43,6 +43,7 @@ _TOKEN_RE = re.compile(r"[a-z]+(?=n't)|n't|'[a-z]+|[a-z]+|\d+(?:[.,]\d+)*|[^\w\s
 # that an IGNORECASE [a-z] also matches (re docs); _mark_tokens checks for them.
 _TOKEN_RE_LOWER = re.compile(_TOKEN_RE.pattern)
 _IGNORECASE_EXTRA = re.compile("[\u0130\u0131\u017f\u212a]")
+_DIGIT = re.compile(r"\d")  # a token starting with a digit is a \d+ number token
 _NORMALISE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 #: Tokens that open a negation scope; they are always kept as features.
 NEGATORS = frozenset(
@@ -142,20 +143,49 @@ def _mark_tokens(text, start, end):
     the target tokens (``t1 = t0 - 1`` when the span holds no token); `tm` the index
     of ``<t>`` in `marked` (equal to `t0`); `negated` a list of bool per word.
     """
-    norm = text.translate(_NORMALISE).lower()
-    findall = (_TOKEN_RE if _IGNORECASE_EXTRA.search(norm) else _TOKEN_RE_LOWER).findall
+    if text.isascii():  # nothing to normalise, and no letter that IGNORECASE adds
+        norm = text.lower()
+        findall = _TOKEN_RE_LOWER.findall
+    else:
+        norm = text.translate(_NORMALISE).lower()
+        findall = (_TOKEN_RE if _IGNORECASE_EXTRA.search(norm) else _TOKEN_RE_LOWER).findall
     left, target, right = findall(norm[:start]), findall(norm[start:end]), findall(norm[end:])
     words = left + target + right
     t0 = len(left)
     t1 = t0 + len(target) - 1
-    if NEGATORS.isdisjoint(words):
-        negated = [False] * len(words)
-        marked = (
-            ["<num>" if w[0].isdigit() else w for w in left]
-            + ["<t>"]
-            + ["<num>" if w[0].isdigit() else w for w in right]
-        )
+    n_words = len(words)
+    negated = [False] * n_words
+    if not NEGATORS.isdisjoint(words):
+        # a negator opens a scope that runs to the next _SCOPE_END token; the tokens
+        # in it, except negators, are negated
+        j = 0
+        for i, w in enumerate(words):
+            if i < j or w not in NEGATORS or t0 <= i <= t1:  # target tokens open no scope
+                continue
+            j = i + 1
+            while j < n_words and words[j] not in _SCOPE_END:
+                if words[j] not in NEGATORS:
+                    negated[j] = True
+                j += 1
+        marked = [
+            ("neg_" if negated[i] else "") + ("<num>" if w[0].isdigit() else w)
+            for i, w in enumerate(left)
+        ]
+        marked.append("<t>")
+        base = t0 + len(target)
+        marked += [
+            ("neg_" if negated[base + i] else "") + ("<num>" if w[0].isdigit() else w)
+            for i, w in enumerate(right)
+        ]
         return marked, words, t0, t1, t0, negated
+    if _DIGIT.search(norm) is None:  # no token starts with a digit (see _TOKEN_RE)
+        return left + ["<t>"] + right, words, t0, t1, t0, negated
+    marked = (
+        ["<num>" if w[0].isdigit() else w for w in left]
+        + ["<t>"]
+        + ["<num>" if w[0].isdigit() else w for w in right]
+    )
+    return marked, words, t0, t1, t0, negated
     marked, negated = [], []
     in_scope = False
     for i, w in enumerate(words):
