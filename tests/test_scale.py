@@ -263,3 +263,26 @@ def test_score_command(corpus_path, tmp_path):
     assert "0 chunks scored" in res.output
     res = CliRunner().invoke(score, [str(corpus_path), "--out", str(out), "--scorer", "textblb"])
     assert res.exit_code == 2 and "error:" in res.output and "textblob" in res.output
+
+
+def test_edit_that_reuses_an_id_of_a_cached_chunk_loses_nothing(tmp_path):
+    """An earlier chunk is edited to hold the id of an article in a later, unchanged chunk.
+
+    The later chunk's cache entry cannot be reused as it is: it is rescored with that
+    article rejected as a duplicate id, and its other articles are kept, exactly as in a
+    fresh run.
+    """
+    path = write_corpus(tmp_path / "c.jsonl", 8, n_words=120, n_mentions=3)
+    out = tmp_path / "scores"
+    score_corpus(path, out, chunk_size=4, progress=False)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    first = json.loads(lines[0])
+    first["article_id"] = json.loads(lines[6])["article_id"]  # an id of the second chunk
+    lines[0] = json.dumps(first) + "\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    result = score_corpus(path, out, chunk_size=4, progress=False)
+    fresh = score_corpus(path, tmp_path / "fresh", chunk_size=4, progress=False)
+    assert result.n_accepted == fresh.n_accepted == 7
+    assert result.rejections[["line", "reason"]].values.tolist() == [[7, "duplicate_id"]]
+    _same(read_articles(out), read_articles(tmp_path / "fresh"))
+    _same(read_mentions(out), read_mentions(tmp_path / "fresh"))

@@ -862,7 +862,8 @@ def score_corpus(
         for task in _plan_chunks(paths_list, corpus_format, encoding, chunk_size, known, prefix):
             task["n_bytes"] = _task_bytes(task)
             if task["key"] in stored and task["key"] not in live:
-                task["lines"] = task["records"] = None  # not needed: free the memory
+                # keep the records: if an earlier chunk now holds one of its ids, the
+                # chunk is rescored (see finish); pending holds at most `window` tasks
                 pending.append((task, None))
             else:
                 pending.append((task, runner.submit(_with_state(task, state_key, out_dir))))
