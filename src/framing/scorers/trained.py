@@ -186,24 +186,6 @@ def _mark_tokens(text, start, end):
         + ["<num>" if w[0].isdigit() else w for w in right]
     )
     return marked, words, t0, t1, t0, negated
-    marked, negated = [], []
-    in_scope = False
-    for i, w in enumerate(words):
-        if w in _SCOPE_END:
-            in_scope = False
-        flag = in_scope and w not in NEGATORS
-        negated.append(flag)
-        if i == t0:
-            marked.append("<t>")
-        if t0 <= i <= t1:
-            continue
-        tok = "<num>" if w[0].isdigit() else w
-        marked.append("neg_" + tok if flag else tok)
-        if w in NEGATORS:
-            in_scope = True
-    if t0 >= len(words):
-        marked.append("<t>")
-    return marked, words, t0, t1, t0, negated
 
 
 @register_scorer
