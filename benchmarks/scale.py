@@ -9,8 +9,8 @@ articles/s and mentions/s (wall), CPU seconds of the process tree and articles p
 CPU second, peak RSS summed over the process tree (counts pages shared by the fork
 server and its workers once per process, so it overstates) and peak PSS (shared
 pages split between the processes sharing them: the memory actually used), both
-sampled every 0.2 s by a separate process (so the sampling costs the measured processes
-no CPU), and the rerun time.
+sampled every 0.2 s by a separate process (not counted in the measured CPU time; it
+uses about 4 % of one core), and the rerun time.
 
 ``--stages N`` first prints CPU seconds per stage of the chunk pipeline (parse,
 validate + language detection, find mentions + sentence splitting, score, write),
@@ -62,7 +62,8 @@ class PeakRSS:
     """Sample the summed RSS and PSS of this process and its children (bytes).
 
     The sampler runs in its own process (excluded from the sums), so reading
-    ``/proc/*/smaps`` every `interval` seconds costs the measured processes no CPU.
+    ``/proc/*/smaps`` every `interval` seconds is not charged to the measured processes
+    (it takes about 4 % of one core, measured with 3 GB of RSS sampled).
     """
 
     def __init__(self, interval=0.2):
@@ -114,8 +115,7 @@ def stage_profile(corpus, n, chunk_size, scorer_name):
     def startup():
         registry = load_actors()
         scorer = get_scorer(scorer_name).fit([])
-        _corpus._language_identifier(_corpus.DEFAULT_LANGUAGES)
-        _corpus._dfa_tables(_corpus.DEFAULT_LANGUAGES) if hasattr(_corpus, "_dfa_tables") else None
+        _corpus._dfa_tables(_corpus.DEFAULT_LANGUAGES)  # builds the identifier too
         registry._matcher(frozenset({"name", "alias", "metonym", "demonym"}))
         return registry, scorer
 

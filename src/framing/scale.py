@@ -59,8 +59,9 @@ _REPORT = "load_report.json"
 _REJECTIONS = "rejections.csv"
 _SCHEMA_VERSION = "1"
 _KEY_CHARS = 24  # hex chars of a chunk key used in part file names
-# Columns written without dictionary pages or statistics (see _write_table).
-_FREE_TEXT_COLUMNS = frozenset(
+# Free-text, id and line-number columns: values rarely repeat, so they are written
+# without dictionary pages or statistics (see _write_table).
+_PLAIN_COLUMNS = frozenset(
     {"article_id", "title", "text", "url", "sentence", "surface", "duplicate_group", "source_line"}
 )
 
@@ -313,7 +314,7 @@ def _to_arrow(df: pd.DataFrame):
 def _write_table(table, path: Path) -> None:
     """Write one part file: zstd level 1, dictionary pages for the repetitive columns.
 
-    Free-text and id columns (sentences, titles, texts, URLs, ids) get neither
+    Free-text, id and line-number columns (:data:`_PLAIN_COLUMNS`) get neither
     dictionary encoding (their values rarely repeat, so the encoder only falls
     back after trying) nor min/max statistics (never useful for pruning); the
     other columns keep both, so DuckDB can still skip files by date or score.
@@ -321,15 +322,9 @@ def _write_table(table, path: Path) -> None:
     import pyarrow.parquet as pq
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    names = table.column_names
-    pq.write_table(
-        table,
-        path,
-        compression="zstd",
-        compression_level=1,
-        use_dictionary=[c for c in names if c not in _FREE_TEXT_COLUMNS],
-        write_statistics=[c for c in names if c not in _FREE_TEXT_COLUMNS],
-    )
+    encoded = [c for c in table.column_names if c not in _PLAIN_COLUMNS]
+    pq.write_table(table, path, compression="zstd", compression_level=1,
+                   use_dictionary=encoded, write_statistics=encoded)
 
 
 def _process_chunk(task: dict) -> dict:
