@@ -8,9 +8,10 @@ is scored into a fresh folder, then scored again unchanged (the rerun). Reported
 articles/s and mentions/s (wall), CPU seconds of the process tree and articles per
 CPU second, peak RSS summed over the process tree (counts pages shared by the fork
 server and its workers once per process, so it overstates) and peak PSS (shared
-pages split between the processes sharing them: the memory actually used), both
-sampled every 0.2 s by a separate process (not counted in the measured CPU time; it
-uses about 4 % of one core), and the rerun time.
+pages split between the processes sharing them: the memory actually used), sampled
+by a separate process (RSS every 0.2 s, PSS every second; see
+:class:`PeakRSS`), the rerun time, and the sampler's own CPU seconds (not counted
+in the measured CPU time, but taken from the same two cores).
 
 ``--stages N`` first prints CPU seconds per stage of the chunk pipeline (parse,
 validate + language detection, find mentions + sentence splitting, score, write),
@@ -29,6 +30,7 @@ import warnings
 from pathlib import Path
 
 import psutil
+from threadpoolctl import threadpool_limits
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -38,47 +40,62 @@ from framing.scale import DEFAULT_CHUNK_SIZE, score_corpus
 from framing.scorers import DEFAULT_SCORER
 
 _SAMPLER = r"""
-import select, sys
+import select, sys, time
 import psutil
-root, me, interval = psutil.Process(int(sys.argv[1])), psutil.Process().pid, float(sys.argv[2])
-peak = peak_pss = 0
+root, me = psutil.Process(int(sys.argv[1])), psutil.Process().pid
+interval, slow = float(sys.argv[2]), float(sys.argv[3])
+procs, peak, peak_pss, last_slow = [], 0, 0, float("-inf")
 while not select.select([sys.stdin], [], [], interval)[0]:  # until the parent closes stdin
-    total = total_pss = 0
-    for proc in [root, *root.children(recursive=True)]:
-        if proc.pid == me:
-            continue
+    if time.monotonic() - last_slow >= slow:  # process list and PSS: the costly reads
+        last_slow, total_pss = time.monotonic(), 0
+        procs = [p for p in [root, *root.children(recursive=True)] if p.pid != me]
+        for proc in procs:
+            try:
+                total_pss += proc.memory_full_info().pss  # walks the page tables
+            except psutil.Error:
+                pass
+        peak_pss = max(peak_pss, total_pss)
+    total = 0
+    for proc in procs:
         try:
-            info = proc.memory_full_info()
+            total += proc.memory_info().rss  # /proc/PID/statm: cheap
         except psutil.Error:
-            continue
-        total += info.rss
-        total_pss += getattr(info, "pss", info.rss)
-    peak, peak_pss = max(peak, total), max(peak_pss, total_pss)
-print(peak, peak_pss)
+            pass
+    peak = max(peak, total)
+cpu = psutil.Process().cpu_times()
+print(peak, peak_pss, cpu.user + cpu.system)
 """
 
 
 class PeakRSS:
     """Sample the summed RSS and PSS of this process and its children (bytes).
 
-    The sampler runs in its own process (excluded from the sums), so reading
-    ``/proc/*/smaps`` every `interval` seconds is not charged to the measured processes
-    (it takes about 4 % of one core, measured with 3 GB of RSS sampled).
+    RSS (``/proc/PID/statm``) is read every `interval` seconds. PSS needs a walk of
+    each process's page tables (``/proc/PID/smaps_rollup``, about 6 ms per GB of
+    RSS), so it and the process list are read every `slow` seconds only. The sampler
+    runs in its own process, excluded from the sums and from the measured CPU time;
+    :attr:`cpu_seconds` is its own CPU time. Reading PSS every 0.2 s, as this
+    sampler first did, used about 14 % of one core during 2-worker runs: CPU taken
+    from the workers on a 2-core machine.
     """
 
-    def __init__(self, interval=0.2):
-        self.interval, self.peak, self.peak_pss = interval, 0, 0
+    def __init__(self, interval=0.2, slow=1.0):
+        self.interval, self.slow = interval, slow
+        self.peak = self.peak_pss = 0
+        self.cpu_seconds = 0.0
 
     def __enter__(self):
         self._proc = subprocess.Popen(
-            [sys.executable, "-c", _SAMPLER, str(os.getpid()), str(self.interval)],
+            [sys.executable, "-c", _SAMPLER, str(os.getpid()), str(self.interval),
+             str(self.slow)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
         )
         return self
 
     def __exit__(self, *exc):
         out, _ = self._proc.communicate("")  # closing stdin ends the sampling loop
-        self.peak, self.peak_pss = map(int, out.split())
+        peak, peak_pss, cpu = out.split()
+        self.peak, self.peak_pss, self.cpu_seconds = int(peak), int(peak_pss), float(cpu)
 
 
 def run_once(corpus, out, jobs, chunk_size, scorer):
@@ -129,7 +146,8 @@ def stage_profile(corpus, n, chunk_size, scorer_name):
     outlet_map = _corpus._as_outlet_map(None)
     n_mentions = 0
     tmp = Path(f"/tmp/framing-stage-profile-{time.time_ns()}")
-    with warnings.catch_warnings():
+    # one BLAS thread, as in the workers (idle BLAS threads spin and inflate CPU time)
+    with warnings.catch_warnings(), threadpool_limits(limits=1, user_api="blas"):
         warnings.simplefilter("ignore", UserWarning)
         for k in range(0, len(lines), chunk_size):
             def parse(part):
@@ -190,7 +208,8 @@ def main(argv=None):
     if args.stages:
         stage_profile(corpora[max(args.n)], args.stages, args.chunk_size, args.scorer)
     print(f"{'N':>9} {'jobs':>4} {'wall s':>8} {'CPU s':>8} {'art/s':>7} {'art/CPU s':>9} "
-          f"{'ment/s':>8} {'peak RSS MB':>11} {'peak PSS MB':>11} {'rerun s':>8}  "
+          f"{'ment/s':>8} {'peak RSS MB':>11} {'peak PSS MB':>11} {'rerun s':>8} "
+          f"{'sampler CPU s':>13}  "
           f"(scorer={args.scorer}, chunk={args.chunk_size}, "
           f"load avg {psutil.getloadavg()[0]:.1f} on {psutil.cpu_count()} cores)", flush=True)
     for n, corpus in corpora.items():
@@ -205,7 +224,8 @@ def main(argv=None):
                   f"{result.n_accepted / result.seconds:>7,.0f} "
                   f"{result.n_accepted / result.cpu_seconds:>9,.0f} "
                   f"{result.n_mentions / result.seconds:>8,.0f} {peak.peak / 2**20:>11,.0f} "
-                  f"{peak.peak_pss / 2**20:>11,.0f} {rerun.seconds:>8.1f}", flush=True)
+                  f"{peak.peak_pss / 2**20:>11,.0f} {rerun.seconds:>8.1f} "
+                  f"{peak.cpu_seconds:>13.1f}", flush=True)
 
 
 if __name__ == "__main__":

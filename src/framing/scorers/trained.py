@@ -27,6 +27,7 @@ from sklearn.utils.validation import check_is_fitted
 from framing.paths import PACKAGE_DIR
 from framing.scorers import register_scorer
 from framing.scorers.base import LABELS, BaseScorer, as_targets, scores_from_proba
+from framing.text import straighten_curly_quotes
 
 #: Folder of the shipped model artefacts.
 MODELS_DIR = PACKAGE_DIR / "models"
@@ -44,7 +45,6 @@ _TOKEN_RE = re.compile(r"[a-z]+(?=n't)|n't|'[a-z]+|[a-z]+|\d+(?:[.,]\d+)*|[^\w\s
 _TOKEN_RE_LOWER = re.compile(_TOKEN_RE.pattern)
 _IGNORECASE_EXTRA = re.compile("[\u0130\u0131\u017f\u212a]")
 _DIGIT = re.compile(r"\d")  # a token starting with a digit is a \d+ number token
-_NORMALISE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 #: Tokens that open a negation scope; they are always kept as features.
 NEGATORS = frozenset(
     {
@@ -127,7 +127,7 @@ def tokenize(text):
     tokens : list of tuple (str, int, int)
         ``(token, start, end)`` with character offsets into `text`.
     """
-    text = text.translate(_NORMALISE).lower()
+    text = straighten_curly_quotes(text).lower()
     return [(m.group(), *m.span()) for m in _TOKEN_RE.finditer(text)]
 
 
@@ -147,7 +147,7 @@ def _mark_tokens(text, start, end):
         norm = text.lower()
         findall = _TOKEN_RE_LOWER.findall
     else:
-        norm = text.translate(_NORMALISE).lower()
+        norm = straighten_curly_quotes(text).lower()
         findall = (_TOKEN_RE if _IGNORECASE_EXTRA.search(norm) else _TOKEN_RE_LOWER).findall
     left, target, right = findall(norm[:start]), findall(norm[start:end]), findall(norm[end:])
     words = left + target + right

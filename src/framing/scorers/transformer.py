@@ -47,6 +47,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from framing.paths import PACKAGE_DIR
 from framing.scorers.base import LABELS, BaseScorer, as_targets, scores_from_proba
+from framing.text import straighten_curly_quotes
 
 #: Folder of the shipped fine-tuned model (encoder, tokenizer, head, metadata).
 PACKAGED_MODEL_DIR = PACKAGE_DIR / "models" / "transformer"
@@ -61,7 +62,6 @@ INSTALL_HINT = 'pip install "framing[transformer]"'
 _OPTIONAL_MODULES = ("torch", "transformers", "safetensors")
 #: Inference runtimes: float32 ONNX Runtime (default), int8 ONNX Runtime, float32 torch.
 RUNTIMES = ("onnx", "onnx-int8", "torch")
-_NORMALISE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
 
 def transformer_available() -> bool:
@@ -165,7 +165,7 @@ def mark_targets(targets: pd.DataFrame, window_chars: int | None = 250) -> list[
                 cut = right.rfind(" ")
                 right = right[:cut] if cut > window_chars - 30 else right
         marked = f"{left}{TARGET_OPEN} {span} {TARGET_CLOSE}{right}"
-        out.append(marked.translate(_NORMALISE))
+        out.append(straighten_curly_quotes(marked))
     return out
 
 
