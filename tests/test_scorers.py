@@ -504,6 +504,18 @@ def test_score_mentions_missing_columns_are_listed():
         score_mentions(mentions, TextBlobSentimentScorer().fit([]))
 
 
+@pytest.mark.parametrize("dtype", ["int64", "float64"])
+def test_score_mentions_names_a_span_outside_its_sentence(dtype):
+    mentions = make_mentions().astype({"start": dtype, "end": dtype, "sentence_start": dtype})
+    scorer = TextBlobSentimentScorer().fit([])
+    expected = score_mentions(make_mentions(), scorer)
+    pd.testing.assert_series_equal(  # float offsets take the loop: same scores
+        score_mentions(mentions, scorer)["polarity"], expected["polarity"])
+    mentions.loc[11, "end"] = mentions.loc[11, "sentence_start"] + 200  # past the sentence
+    with pytest.raises(ValueError, match=r"Mention row 11 \(article_id 'a1'\).*inside its sentence"):
+        score_mentions(mentions, scorer)
+
+
 def test_score_mentions_needs_a_fitted_scorer():
     with pytest.raises(NotFittedError):
         score_mentions(make_mentions(), TextBlobSentimentScorer())

@@ -39,7 +39,14 @@ def _sentence_targets(mentions, rows):
     s0 = mentions["sentence_start"].to_numpy()
     start = mentions["start"].to_numpy()
     end = mentions["end"].to_numpy()
-    out = []
+    if s0.dtype.kind == start.dtype.kind == end.dtype.kind == "i":  # the usual table
+        texts = sentences[rows]
+        ts, te = start[rows] - s0[rows], end[rows] - s0[rows]
+        lengths = np.fromiter((len(t) if isinstance(t, str) else -1 for t in texts),
+                              np.int64, len(texts))
+        if ((ts >= 0) & (ts <= te) & (te <= lengths)).all():
+            return list(zip(texts.tolist(), ts.tolist(), te.tolist()))
+    out = []  # other dtypes, or a bad row: the loop names the first bad row
     for i in rows:
         text = sentences[i]
         ts, te = int(start[i] - s0[i]), int(end[i] - s0[i])
@@ -233,10 +240,9 @@ def score_mentions(mentions, scorer, *, articles=None, window_sentences=0):
     n = len(mentions)
     status = np.full(n, "ok", dtype=object)
     if "ambiguous" in mentions.columns:
-        ambiguous = np.fromiter(
-            (False if pd.isna(v) else bool(v) for v in mentions["ambiguous"].to_numpy(object)),
-            bool, n,
-        )
+        flags = mentions["ambiguous"]
+        ambiguous = flags.to_numpy(bool) if flags.dtype == bool else np.fromiter(
+            (False if pd.isna(v) else bool(v) for v in flags.to_numpy(object)), bool, n)
         status[ambiguous] = "ambiguous"
     if "language" in mentions.columns:
         supported = set(getattr(scorer, "supported_languages", ()))
