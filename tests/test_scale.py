@@ -1,5 +1,6 @@
 """Tests for framing.scale: streaming scoring, cache, resumption, engines, DuckDB aggregation."""
 
+import gc
 import json
 import sqlite3
 import subprocess
@@ -98,6 +99,19 @@ def test_jobs_2_identical(corpus_path, reference, tmp_path):
     assert result.n_chunks_scored == 5
     _same(read_mentions(tmp_path / "j2"), reference[2])
     assert result.cpu_seconds > 0
+
+
+def test_in_process_run_leaves_the_collector_settings_alone(corpus_path, tmp_path):
+    # chunks run with a raised GC threshold (framing.scale._fewer_gc_passes); the
+    # caller's settings come back, and only pool workers freeze their heap
+    gc.set_threshold(500, 7, 9)
+    try:
+        frozen = gc.get_freeze_count()
+        score_corpus(corpus_path, tmp_path / "s", chunk_size=CHUNK, progress=False)
+        assert gc.get_threshold() == (500, 7, 9)
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.set_threshold(700, 10, 10)
 
 
 def test_dask_identical(corpus_path, reference, tmp_path):

@@ -346,31 +346,35 @@ def _to_arrow(df: pd.DataFrame):
 
 
 def _write_table(table, path: Path) -> None:
-    """Write one part file: zstd level 1, dictionary pages for the repetitive columns.
+    """Write one part file: zstd for the text columns, dictionary pages for the others.
 
-    Free-text, id and line-number columns (:data:`_PLAIN_COLUMNS`) get neither
-    dictionary encoding (their values rarely repeat, so the encoder only falls
-    back after trying) nor min/max statistics (never useful for pruning); the
-    other columns keep both, so DuckDB can still skip files by date or score.
+    Free-text, id and line-number columns (:data:`_PLAIN_COLUMNS`, most of the
+    bytes) are compressed with zstd level 1 and get neither dictionary encoding
+    (their values rarely repeat, so the encoder only falls back after trying) nor
+    min/max statistics (never useful for pruning). The other columns are dictionary
+    encoded, keep their statistics (so DuckDB can still skip files by date or
+    score) and are compressed with snappy: zstd sets up a context per column chunk
+    (about 70 µs), which for the twenty-odd small columns of a partition file took
+    half its write time (6.3 -> 3.3 ms per file of ~850 mentions; files ~10 % larger).
     """
     import pyarrow.parquet as pq
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    encoded = [c for c in table.column_names if c not in _PLAIN_COLUMNS]
-    pq.write_table(table, path, compression="zstd", compression_level=1,
+    names = table.column_names
+    plain = [c for c in names if c in _PLAIN_COLUMNS]
+    encoded = [c for c in names if c not in _PLAIN_COLUMNS]
+    pq.write_table(table, path,
+                   compression={c: "zstd" if c in _PLAIN_COLUMNS else "snappy" for c in names},
+                   compression_level={c: 1 for c in plain} or None,
                    use_dictionary=encoded, write_statistics=encoded)
 
 
+@_fewer_gc_passes()
 def _process_chunk(task: dict) -> dict:
     """Validate, find mentions, score and write one chunk to temporary files.
 
     Returns the chunk's metadata; the caller renames the temporary files into place.
     """
-    with _fewer_gc_passes():
-        return _process_chunk_body(task)
-
-
-def _process_chunk_body(task: dict) -> dict:
     state = _WORKER_STATE[task["state_key"]]
     rej = _corpus._Rejections(False)
     path = Path(task["file"])
