@@ -22,6 +22,7 @@ import numpy as np
 __all__ = [
     "APOSTROPHES",
     "COUNTRY_MODIFIED_NOUNS",
+    "CURLY_QUOTES",
     "DOUBLE_QUOTES",
     "normalize_apostrophes",
     "normalize_quotes",
