@@ -17,14 +17,15 @@ from framing.runner import (
 )
 
 
-def _write_notebook(path, params_src, body_src, kernel="python3"):
+def _write_notebook(path, params_src, body_src, kernel: str | None = "python3"):
     nb = new_notebook(
         cells=[
             new_code_cell(params_src, metadata={"tags": ["parameters"]}),
             new_code_cell(body_src),
         ]
     )
-    nb.metadata["kernelspec"] = {"name": kernel, "display_name": kernel, "language": "python"}
+    if kernel is not None:
+        nb.metadata["kernelspec"] = {"name": kernel, "display_name": kernel, "language": "python"}
     nbformat.write(nb, path)
     return path
 
@@ -120,6 +121,16 @@ def test_run_uses_current_env_even_if_kernelspec_is_unknown(tmp_path):
     assert sys.executable in text
     assert executed.metadata["papermill"]["parameters"] == {"tag": "y"}
     assert any("injected-parameters" in c.metadata.get("tags", []) for c in executed.cells)
+
+
+@pytest.mark.slow
+def test_run_without_kernelspec_uses_current_env(tmp_path):
+    nb = _write_notebook(tmp_path / "bare.ipynb", "n: int = 1  # a number", "print(n * 2)", kernel=None)
+    assert "kernelspec" not in nbformat.read(nb, as_version=4).metadata
+    assert notebook_parameters(nb)["n"]["type"] == "int"
+    out = run_notebook(nb, {"n": 21}, output_path=tmp_path / "out" / "bare.ipynb", timeout=60)
+    text = "".join(o.get("text", "") for o in nbformat.read(out, as_version=4).cells[-1].outputs)
+    assert text.strip() == "42"
 
 
 @pytest.mark.slow

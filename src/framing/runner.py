@@ -92,15 +92,16 @@ def notebook_parameters(notebook: str | os.PathLike) -> dict[str, dict]:
     -------
     parameters : dict of str to dict
         ``{name: {"type": str, "default": str, "help": str}}`` in declaration order,
-        as parsed by :func:`papermill.inspect_notebook` from lines of the form
-        ``name: type = value  # help``.
+        as parsed by papermill's Python translator from lines of the form
+        ``name: type = value  # help``. The notebook's kernelspec is not needed: the
+        kernel is always the current environment's Python.
 
     Raises
     ------
     NotebookParameterError
         If the notebook has no cell tagged ``parameters``.
     """
-    import papermill
+    from papermill.translators import PythonTranslator
 
     path = notebook_path(notebook)
     nb = nbformat.read(path, as_version=4)
@@ -109,14 +110,13 @@ def notebook_parameters(notebook: str | os.PathLike) -> dict[str, dict]:
             f"Notebook {path.name!r} has no cell tagged 'parameters'; tag the cell that "
             "defines its parameters (View > Cell Toolbar > Tags in Jupyter)."
         )
-    found = papermill.inspect_notebook(str(path))
+    # Our kernel is always this environment's Python (see _current_env_kernel_manager), so
+    # the parameters cell is read with papermill's Python translator whatever kernelspec
+    # the notebook names, or when it names none.
+    cell = next(c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", []))
     return {
-        name: {
-            "type": info.get("inferred_type_name") or "None",
-            "default": info.get("default"),
-            "help": info.get("help") or "",
-        }
-        for name, info in found.items()
+        p.name: {"type": p.inferred_type_name or "None", "default": p.default, "help": p.help or ""}
+        for p in PythonTranslator.inspect(cell)
     }
 
 
@@ -317,6 +317,7 @@ def run_notebook(
             str(output_path),
             parameters=params,
             kernel_name=_KERNEL_NAME,
+            language="python",  # a notebook without kernelspec or language_info still runs
             cwd=str(cwd or paths.ROOT),
             progress_bar=progress_bar,
             execution_timeout=timeout,
