@@ -968,7 +968,7 @@ def find_mentions(
             found = matcher.find(text)
             if not found:
                 continue
-            spans = split_sentences(text)
+            spans = split_sentences(text, keep=[(f[0], f[1]) for f in found])
             starts = [s for s, _ in spans] or [0]
             if not spans:  # pragma: no cover - a match implies non-space text
                 spans = [(0, len(text))]

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from framing.exceptions import MissingColumnError
+from framing.text import cap_span_lengths
 
 
 def _words(s: str) -> list[str]:
@@ -325,7 +326,7 @@ def _sentence_spans(masked: str) -> list[tuple[int, int]]:
         start = m.end()
     if masked[start:].strip():
         spans.append((start, len(masked)))
-    return spans
+    return cap_span_lengths(masked, spans)  # bounded sentences: linear cost downstream
 
 
 # --------------------------------------------------------------------------- phrases
