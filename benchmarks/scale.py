@@ -113,8 +113,6 @@ def stage_profile(corpus, n, chunk_size, scorer_name):
     Runs the steps of ``framing.scale._process_chunk`` one by one in this process,
     after a warm-up chunk (model loading is reported separately as start-up).
     """
-    import pandas as pd
-
     from framing import corpus as _corpus
     from framing import scale
     from framing.actors import find_mentions, load_actors
@@ -134,18 +132,18 @@ def stage_profile(corpus, n, chunk_size, scorer_name):
     def startup():
         registry = load_actors()
         scorer = get_scorer(scorer_name).fit([])
-        _corpus._dfa_tables(_corpus.DEFAULT_LANGUAGES)  # builds the identifier too
+        _corpus.preload_language_model(_corpus.DEFAULT_LANGUAGES)
         registry._matcher(frozenset({"name", "alias", "metonym", "demonym"}))
         return registry, scorer
 
     registry, scorer = timed("start-up (models, registry)", startup)
     path = Path(corpus)
     lines = []
-    for lineno, line in _corpus._iter_lines(path, "utf-8"):
+    for lineno, line in _corpus.iter_lines(path, "utf-8"):
         lines.append((lineno, line))
         if len(lines) >= n:
             break
-    outlet_map = _corpus._as_outlet_map(None)
+    outlet_map = _corpus.as_outlet_map(None)
     n_mentions = 0
     tmp = Path(f"/tmp/framing-stage-profile-{time.time_ns()}")
     # one BLAS thread, as in the workers (idle BLAS threads spin and inflate CPU time)
@@ -153,16 +151,15 @@ def stage_profile(corpus, n, chunk_size, scorer_name):
         warnings.simplefilter("ignore", UserWarning)
         for k in range(0, len(lines), chunk_size):
             def parse(part):
-                rej = _corpus._Rejections(False)
-                records = []
-                _corpus._parse_jsonl_lines(part, path, rej, records)
-                raw = _corpus._apply_column_map(pd.DataFrame.from_records(records), None, path)
+                rej = _corpus.Rejections(strict=False)
+                records, _ = _corpus.parse_jsonl_lines(part, path, rej)
+                raw = _corpus.apply_column_map(_corpus.raw_frame(records), None, path)
                 return raw, rej
 
             raw, rej = timed("parse JSON", parse, lines[k : k + chunk_size])
-            articles, _ = timed("validate + language", _corpus._build_articles, raw, rej, "UTC",
-                                outlet_map, True)
-            timed("  of which: language detection", _corpus._detect_languages, articles["title"],
+            articles, _ = timed("validate + language", lambda r, j: _corpus.build_articles(
+                r, j, default_tz="UTC", outlet_map=outlet_map, detect_language=True), raw, rej)
+            timed("  of which: language detection", _corpus.detect_languages, articles["title"],
                   articles["text"], articles["text"].str.strip().eq(""), True)
             mentions = timed("find mentions", find_mentions, articles, registry)
             timed("  of which: split_sentences", lambda a: [split_sentences(t) for f in (

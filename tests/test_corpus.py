@@ -74,7 +74,7 @@ def write_format(tmp_path, fmt, rows):
         path = tmp_path / "articles.parquet"
         pd.DataFrame(rows).to_parquet(path, index=False)
         return path
-    if fmt == "text":
+    if fmt == "folder":
         folder = tmp_path / "articles"
         folder.mkdir()
         for r in rows:
@@ -96,13 +96,13 @@ def load_quietly(*args, **kwargs):
 # --------------------------------------------------------------------------- formats
 
 
-@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet", "text"])
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet", "folder"])
 def test_formats_give_the_same_table(tmp_path, fmt):
     path = write_format(tmp_path, fmt, ARTICLES)
     articles, report = load_corpus(path, return_report=True)  # format="auto"
     assert list(articles.columns[: len(ARTICLE_COLUMNS)]) == list(ARTICLE_COLUMNS)
     assert list(articles.index) == [0, 1, 2]
-    if fmt == "text":  # files are read in sorted path order
+    if fmt == "folder":  # files are read in sorted path order
         assert articles["article_id"].tolist() == ["ht-003", "kl-001", "pc-002"]
         articles = articles.set_index("article_id").loc[["kl-001", "pc-002", "ht-003"]]
         articles = articles.reset_index()
@@ -165,7 +165,7 @@ def test_text_folder_front_matter_and_ids():
 
 
 def test_text_folder_rejects_unclosed_front_matter(tmp_path):
-    folder = write_format(tmp_path, "text", ARTICLES[:2])
+    folder = write_format(tmp_path, "folder", ARTICLES[:2])
     (folder / "broken.txt").write_text("---\noutlet: Kyiv Ledger\nno closing line\n")
     articles, report = load_quietly(folder, return_report=True)
     assert len(articles) == 2

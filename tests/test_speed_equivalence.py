@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from framing import corpus as _corpus
+from framing.corpus import language as _language
 from framing.scorers import get_scorer
 from framing.scorers.trained import _N_EMBEDDED, _N_SEGMENTS, _clause, _mark_tokens
 from framing.text import CURLY_QUOTES, _last_token, split_sentences, straighten_curly_quotes
@@ -45,12 +45,12 @@ def _language_samples(tiny_corpus_path):
     return samples
 
 
-@pytest.mark.parametrize("languages", [_corpus.DEFAULT_LANGUAGES, None, frozenset({"en", "de"})])
+@pytest.mark.parametrize("languages", [_language.DEFAULT_LANGUAGES, None, frozenset({"en", "de"})])
 def test_language_batch_equals_py3langid_classify(tiny_corpus_path, languages):
     samples = _language_samples(tiny_corpus_path)
-    identifier = _corpus._language_identifier(languages)
+    identifier = _language._language_identifier(languages)
     expected = [identifier.classify(s) for s in samples]
-    got = _corpus._classify_samples(identifier, samples, languages, block=64)
+    got = _language._classify_samples(identifier, samples, languages, block=64)
     assert got == expected  # labels and scores, bitwise
 
 
@@ -59,9 +59,9 @@ def test_detect_languages_handles_empty_and_repeated_rows():
     texts = pd.Series(["Officials met in Geneva.", "", "Officials met in Geneva.",
                        "Die Minister trafen sich in Genf und sprachen lange."])
     empty = pd.Series([False, True, False, False])
-    out = _corpus._detect_languages(titles, texts, empty, True)
+    out = _language.detect_languages(titles, texts, empty, True)
     assert out.tolist() == ["en", "und", "en", "de"]
-    assert _corpus._detect_languages(titles[:0], texts[:0], empty[:0], True).tolist() == []
+    assert _language.detect_languages(titles[:0], texts[:0], empty[:0], True).tolist() == []
 
 
 def _dense_loop(scorer, parsed):
@@ -259,8 +259,8 @@ def test_ignorecase_extra_letters_need_the_fallback():
 def test_language_batch_with_an_overlong_sample(tiny_corpus_path):
     samples = ["Officials met in Geneva on Monday.", "Die Minister trafen sich. " * 800, "",
                "Le ministre a parlé."]
-    identifier = _corpus._language_identifier(_corpus.DEFAULT_LANGUAGES)
-    got = _corpus._classify_samples(identifier, samples, _corpus.DEFAULT_LANGUAGES, block=2)
+    identifier = _language._language_identifier(_language.DEFAULT_LANGUAGES)
+    got = _language._classify_samples(identifier, samples, _language.DEFAULT_LANGUAGES, block=2)
     assert got == [identifier.classify(s) for s in samples]
 
 

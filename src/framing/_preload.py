@@ -10,4 +10,4 @@ Nothing else is loaded, and importing it anywhere else is harmless (the loads ar
 from framing import corpus as _corpus
 from framing import scale  # noqa: F401  (the worker code and its heavy imports)
 
-_corpus._dfa_tables(_corpus.DEFAULT_LANGUAGES)  # also builds _language_identifier(...)
+_corpus.preload_language_model(_corpus.DEFAULT_LANGUAGES)

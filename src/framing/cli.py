@@ -19,6 +19,7 @@ from pathlib import Path
 import click
 
 from framing import paths
+from framing.corpus import FORMATS as CORPUS_FORMATS
 from framing.exceptions import (
     FramingError,
     NotebookParameterError,
@@ -83,8 +84,8 @@ _corpus_options = [
     click.option("--outlets", type=click.Path(exists=True, dir_okay=False, path_type=Path),
                  help="Outlet map YAML (default: corpus/outlets.yml for the bundled corpus)."),
     click.option("--format", "corpus_format", default="auto", show_default=True,
-                 type=click.Choice(["auto", "jsonl", "csv", "parquet", "folder", "basil"]),
-                 help="Corpus format."),
+                 type=click.Choice(CORPUS_FORMATS),
+                 help="Corpus format (see framing.corpus.FORMATS)."),
     click.option("--column", "columns", multiple=True, metavar="FILE_FIELD=COLUMN",
                  help="Map a file field to a canonical column, e.g. source=outlet (repeatable)."),
     click.option("--encoding", default="utf-8", show_default=True, help="Text encoding."),

@@ -142,7 +142,8 @@ def prepare_corpus(
         none otherwise.
     columns : mapping of str to str, optional
         File field name → canonical column name, e.g. ``{"source": "outlet"}``.
-    corpus_format : {'auto', 'jsonl', 'csv', 'parquet', 'folder', 'basil'}, default='auto'
+    corpus_format : str, default='auto'
+        One of :data:`framing.corpus.FORMATS`.
     encoding : str, default='utf-8'
         Text encoding of CSV/JSONL/text files.
     scorer : str, default='textblob'

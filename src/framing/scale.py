@@ -119,7 +119,7 @@ class ScoreResult:
     n_chunks_removed: int = 0
     seconds: float = 0.0
     cpu_seconds: float = 0.0
-    rejections: pd.DataFrame = dataclasses.field(default_factory=_corpus._empty_rejections)
+    rejections: pd.DataFrame = dataclasses.field(default_factory=_corpus.empty_rejections)
     report: dict = dataclasses.field(default_factory=dict)
 
 
@@ -174,7 +174,7 @@ def _hash_lines(prefix: bytes, lines) -> str:
 def _iter_jsonl_chunks(path: Path, encoding: str, chunk_size: int, known: Mapping):
     """Yield ``(first_line, last_line, lines)``; reuse a known chunk boundary when one starts here."""
     buffer, first, limit = [], None, None
-    for lineno, line in _corpus._iter_lines(path, encoding):
+    for lineno, line in _corpus.iter_lines(path, encoding):
         if first is None:
             first = lineno
             limit = known.get((str(path), lineno))
@@ -188,48 +188,22 @@ def _iter_jsonl_chunks(path: Path, encoding: str, chunk_size: int, known: Mappin
         yield first, lineno, buffer
 
 
-def _iter_csv_chunks(path: Path, encoding: str, chunk_size: int, known: Mapping):
-    """Yield ``(first_line, last_line, records, rejections)`` from a CSV file."""
-    rej = _corpus._Rejections(False)
-    buffer, n_read, first = [], 0, None
-    for start, end, record in _corpus._iter_csv_records(path, encoding, rej):
-        if first is None:
-            first = start
-        n_read += 1
-        if record is not None:
-            buffer.append(record)
-        if n_read >= chunk_size:
-            yield first, end, buffer, n_read, rej.rows
-            buffer, n_read, first, rej.rows = [], 0, None, []
-    if first is not None:
-        yield first, end, buffer, n_read, rej.rows
+def _iter_other_chunks(path: Path, fmt: str, encoding: str, chunk_size: int):
+    """Yield ``(first_line, last_line, records, n_read, rejections)`` for non-JSONL formats.
 
-
-def _iter_frame_chunks(path: Path, fmt: str, encoding: str, chunk_size: int, columns):
-    """Formats without streaming support (text folder, BASIL): read whole, then chunk."""
-    rej = _corpus._Rejections(False)
-    df, _n_read, _files = _corpus._read_one(path, fmt, encoding, rej, None)
-    records = df.to_dict("records")
-    for k in range(0, max(len(records), 1), chunk_size):
-        part = records[k : k + chunk_size]
-        lines = [r[_corpus._PROV_LINE] for r in part] or [0]
-        # rejections made while reading the whole file are reported with the first chunk
-        yield min(lines), max(lines), part, len(part) + (len(rej.rows) if k == 0 else 0), (
-            rej.rows if k == 0 else []
-        )
-
-
-def _iter_parquet_chunks(path: Path, chunk_size: int):
-    import pyarrow.parquet as pq
-
-    line = 1
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=chunk_size):
-        records = batch.to_pandas().to_dict("records")
-        for i, rec in enumerate(records):
-            rec[_corpus._PROV_FILE] = str(path)
-            rec[_corpus._PROV_LINE] = line + i
-        yield line, line + len(records) - 1, records, len(records), []
-        line += len(records)
+    CSV and Parquet are streamed; other formats are read whole and then cut
+    (:func:`framing.corpus.iter_record_chunks`). Files or archive records the reader
+    skipped are not in the dataset's report yet, so they are named in a warning.
+    """
+    for chunk in _corpus.iter_record_chunks(path, format=fmt, encoding=encoding,
+                                            chunk_size=chunk_size):
+        if chunk.skipped:
+            file, line, reason, detail = chunk.skipped[0]
+            warnings.warn(
+                f"{len(chunk.skipped)} files or records under {str(path)!r} were skipped "
+                f"(first: {file!r} line {line}, {reason}: {detail}); load_corpus lists them "
+                "all in report.skipped.", UserWarning, stacklevel=3)
+        yield chunk.first_line, chunk.last_line, chunk.records, chunk.n_read, chunk.rejected
 
 
 def _plan_chunks(paths_list, fmt, encoding, chunk_size, known, prefix) -> Iterator[dict]:
@@ -240,19 +214,14 @@ def _plan_chunks(paths_list, fmt, encoding, chunk_size, known, prefix) -> Iterat
                 f"Corpus path {str(path)!r} does not exist. Check the path (relative paths are "
                 f"resolved from {os.getcwd()!r})."
             )
-        kind = _corpus._detect_format(path, fmt)
+        kind = _corpus.detect_format(path, fmt, caller="score_corpus")
         if kind == "jsonl" and not path.is_dir():
             for first, last, lines in _iter_jsonl_chunks(path, encoding, chunk_size, known):
                 key = _hash_lines(prefix + str(path).encode() + b"\x00jsonl\x00", lines)
                 yield {"file": str(path), "first_line": first, "last_line": last, "key": key,
                        "lines": lines, "records": None, "n_read": len(lines), "rejected": []}
             continue
-        if kind == "csv" and not path.is_dir():
-            chunks = _iter_csv_chunks(path, encoding, chunk_size, known)
-        elif kind == "parquet" and not path.is_dir():
-            chunks = _iter_parquet_chunks(path, chunk_size)
-        else:
-            chunks = _iter_frame_chunks(path, kind, encoding, chunk_size, None)
+        chunks = _iter_other_chunks(path, kind, encoding, chunk_size)
         for first, last, records, n_read, rejected in chunks:
             payload = pickle.dumps((records, rejected), protocol=5)
             digest = hashlib.blake2b(prefix + str(path).encode() + kind.encode(), digest_size=20)
@@ -273,7 +242,7 @@ def _init_worker(state_key: str, state_bytes: bytes) -> None:
     scorer = get_scorer(state["scorer"], **state["scorer_params"])
     scorer.fit([])
     state["scorer_obj"] = scorer
-    state["outlet_map"] = _corpus._as_outlet_map(state["outlets"])
+    state["outlet_map"] = _corpus.as_outlet_map(state["outlets"], caller="score_corpus")
     _WORKER_STATE[state_key] = state
 
 
@@ -311,8 +280,7 @@ def _fewer_gc_passes():
 
 def _parse_jsonl(lines, path, rej):
     """Parse JSONL lines as :func:`framing.corpus.load_corpus` does (same rejections)."""
-    records = []
-    _corpus._parse_jsonl_lines(lines, path, rej, records)
+    records, _n_read = _corpus.parse_jsonl_lines(lines, path, rej)
     return records
 
 
@@ -376,24 +344,20 @@ def _process_chunk(task: dict) -> dict:
     Returns the chunk's metadata; the caller renames the temporary files into place.
     """
     state = _WORKER_STATE[task["state_key"]]
-    rej = _corpus._Rejections(False)
+    rej = _corpus.Rejections(strict=False)
     path = Path(task["file"])
     if task["lines"] is not None:
         records = _parse_jsonl(task["lines"], path, rej)
     else:
         records = task["records"]
         rej.rows.extend(task["rejected"])
-    if records:
-        raw = pd.DataFrame.from_records(records)
-    else:
-        raw = pd.DataFrame({_corpus._PROV_FILE: pd.Series([], dtype=object),
-                            _corpus._PROV_LINE: pd.Series([], dtype="int64")})
-    raw = _corpus._apply_column_map(raw, state["columns"], path)
+    raw = _corpus.apply_column_map(_corpus.raw_frame(records), state["columns"], path)
     # one BLAS thread: chunks are the unit of parallelism, and idle BLAS threads spin
     with warnings.catch_warnings(), threadpool_limits(limits=1, user_api="blas"):
         warnings.simplefilter("ignore", UserWarning)
-        articles, stats = _corpus._build_articles(
-            raw, rej, state["default_tz"], state["outlet_map"], state["detect_language"]
+        articles, stats = _corpus.build_articles(
+            raw, rej, default_tz=state["default_tz"], outlet_map=state["outlet_map"],
+            detect_language=state["detect_language"],
         )
         mentions = find_mentions(articles, state["registry"], metonyms=state["metonyms"])
         scored = score_mentions(mentions, state["scorer_obj"])
@@ -703,7 +667,8 @@ def score_corpus(
         Outlet map YAML (see :func:`framing.corpus.load_outlets`).
     columns : mapping of str to str, optional
         File field → canonical column, e.g. ``{"body": "text"}``.
-    corpus_format : {'auto', 'jsonl', 'csv', 'parquet', 'text', 'basil'}, default='auto'
+    corpus_format : str, default='auto'
+        One of :data:`framing.corpus.FORMATS`.
     encoding : str, default='utf-8'
     default_tz : str, default='UTC'
         Zone for timestamps without an offset.
@@ -782,7 +747,7 @@ def score_corpus(
     jobs = _check_positive_int(jobs, "jobs")
     chunk_size = _check_positive_int(chunk_size, "chunk_size")
     _check_option(corpus_format, _corpus.FORMATS, "corpus_format")
-    _corpus._check_tz(default_tz)
+    _corpus.check_time_zone(default_tz, caller="score_corpus")
     if columns is not None and not isinstance(columns, Mapping):
         raise TypeError(
             "The 'columns' parameter of score_corpus must be a dict mapping file field names "
@@ -791,7 +756,7 @@ def score_corpus(
     registry = actors if isinstance(actors, ActorRegistry) else load_actors(actors)
     scorer_params = dict(scorer_params or {})
     probe = get_scorer(scorer, **scorer_params)  # fails early on an unknown name
-    outlet_map = _corpus._as_outlet_map(outlets)  # fails early on a malformed map
+    outlet_map = _corpus.as_outlet_map(outlets, caller="score_corpus")  # fails early on a malformed map
     del outlet_map
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -930,7 +895,7 @@ def score_corpus(
         rej = rej.reset_index(drop=True).astype(
             {"file": object, "line": "int64", "reason": object, "detail": object})
     else:
-        rej = _corpus._empty_rejections()
+        rej = _corpus.empty_rejections()
     result.rejections = rej
     result.n_rejected = len(rej)
     report = {

@@ -10,6 +10,7 @@ import sys
 
 import click
 
+from framing.corpus import FORMATS as CORPUS_FORMATS
 from framing.exceptions import FramingError, UnknownScorerError
 
 
@@ -23,7 +24,7 @@ from framing.exceptions import FramingError, UnknownScorerError
 @click.option("--column", "column_items", multiple=True, metavar="FILE_FIELD=COLUMN",
               help="Map a file field to a canonical column; repeatable.")
 @click.option("--format", "corpus_format", default="auto", show_default=True,
-              type=click.Choice(["auto", "jsonl", "csv", "parquet", "text", "basil"]))
+              type=click.Choice(CORPUS_FORMATS), help="Corpus format.")
 @click.option("--scorer", default=None, help="Scorer name (default: the package default).")
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(min=1),
               help="Worker processes (engine local).")
