@@ -108,3 +108,10 @@ class CodingSheetError(FramingError, ValueError):
 
 class OverwriteError(FramingError, FileExistsError):
     """An output already exists and overwriting was not requested."""
+
+
+class UnsupportedLanguageError(FramingError, ValueError):
+    """No article of a corpus is in a language that the chosen scorer supports.
+
+    The message names the languages found and the registered scorers that support them.
+    """

@@ -32,8 +32,11 @@ from framing.exceptions import CorpusFormatError
 
 __all__ = ["build_articles"]
 
+_GIVEN_LANGUAGE = "\x00given_language"  # a language stated in the records, while rows are filtered
 
-def build_articles(df, rejections, *, default_tz="UTC", outlet_map=None, detect_language=True):
+
+def build_articles(df, rejections, *, default_tz="UTC", outlet_map=None, detect_language=True,
+                   language=None):
     """Validate and coerce a raw frame into the articles table, with report counters.
 
     Values that cannot be text are rejected (``invalid_field``), text columns
@@ -57,6 +60,9 @@ def build_articles(df, rejections, *, default_tz="UTC", outlet_map=None, detect_
         See :func:`framing.corpus.as_outlet_map`.
     detect_language : bool, 'all' or collection of str, default=True
         See :func:`framing.corpus.language.detect_languages`.
+    language : str, optional
+        ISO 639-1 code that every article is in (``language_source`` ``"given"``);
+        default: a ``language`` field of the records where present, else detection.
 
     Returns
     -------
@@ -85,6 +91,11 @@ def build_articles(df, rejections, *, default_tz="UTC", outlet_map=None, detect_
         df[PROVENANCE_LINE] = pd.Series([], dtype="int64")
     # outlet_raw may come from an adapter (BASIL keeps the case found).
     adapter_raw = df.pop("outlet_raw") if "outlet_raw" in df.columns else None
+    # a language stated in the records (or by the user) is kept, not detected
+    if language is not None:
+        df[_GIVEN_LANGUAGE] = pd.Series([language] * len(df), index=df.index, dtype=object)
+    elif "language" in df.columns:
+        df[_GIVEN_LANGUAGE] = df.pop("language")
     computed = [c for c in DERIVED_COLUMNS if c in df.columns]
     if computed:
         warnings.warn(
@@ -194,7 +205,11 @@ def build_articles(df, rejections, *, default_tz="UTC", outlet_map=None, detect_
     status = np.where(empty, "empty_text", "ok").astype(object)
     published, date_status, n_date_only = parse_published(df["published"], default_tz)
     groups = duplicate_groups(df["text"], df["article_id"], empty)
-    languages = detect_languages(df["title"], df["text"], empty, detect_language)
+    given_language = df.pop(_GIVEN_LANGUAGE) if _GIVEN_LANGUAGE in df.columns else None
+    languages, language_confidence, language_source = detect_languages(
+        df["title"], df["text"], empty, detect_language, outlets=df["outlet"],
+        given=given_language, return_details=True,
+    )
 
     extra = [
         c
@@ -213,6 +228,8 @@ def build_articles(df, rejections, *, default_tz="UTC", outlet_map=None, detect_
             "status": pd.Series(status, dtype=object).astype(str),
             "date_status": pd.Series(date_status, dtype=object).astype(str),
             "language": pd.Series(languages, dtype=object).astype(str),
+            "language_confidence": pd.Series(language_confidence, dtype="float64"),
+            "language_source": pd.Series(language_source, dtype=object).astype(str),
             "duplicate_group": pd.Series(groups, dtype=object).astype(str),
             "source_file": df[PROVENANCE_FILE].astype(object).astype(str),
             "source_line": df[PROVENANCE_LINE].astype("int64"),

@@ -32,6 +32,7 @@ def load_corpus(
     default_tz="UTC",
     outlets=None,
     detect_language=True,
+    language=None,
     return_report=False,
 ):
     """Load news articles into the articles table, one validated row per article.
@@ -76,7 +77,13 @@ def load_corpus(
     detect_language : bool, 'all' or collection of str, default=True
         True: py3langid restricted to :data:`DEFAULT_LANGUAGES`; ``'all'``: all
         labels of the bundled model; a collection: those ISO 639-1 codes;
-        False: skip detection (``language="und"`` everywhere).
+        False: skip detection (``language="und"`` everywhere). Short texts are
+        helped by a prior from the outlet's other articles
+        (:func:`framing.corpus.language.detect_languages`).
+    language : str, optional
+        ISO 639-1 code of every article: skips detection. Without it, a ``language``
+        field in the records is kept where it has a value (``language_source``
+        ``"given"``), and the other articles are detected.
     return_report : bool, default=False
         Also return the :class:`LoadReport`.
 
@@ -100,6 +107,12 @@ def load_corpus(
         date_status     str                    ``"ok"``, ``"naive"``, ``"missing"``,
                                                ``"unparseable"``
         language        str                    ISO 639-1 code; ``"und"`` for empty text
+        language_confidence float              probability of that language in [0, 1]
+                                               (1 when given; NaN when ``"und"``)
+        language_source str                    ``"given"``, ``"detected"``,
+                                               ``"outlet_prior"`` (a short text labelled
+                                               with its outlet's prior), ``"uncertain"``
+                                               (below 0.9), ``"none"``
         duplicate_group str                    ``"dup-<16 hex>"``, shared by copies of a
                                                story
         source_file     str                    file the record came from
@@ -206,7 +219,8 @@ def load_corpus(
     raw = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True, sort=False)
 
     articles, stats = build_articles(
-        raw, rej, default_tz=default_tz, outlet_map=outlet_map, detect_language=detect_language
+        raw, rej, default_tz=default_tz, outlet_map=outlet_map, detect_language=detect_language,
+        language=language,
     )
     rejections = rej.frame(files)
     report = LoadReport(

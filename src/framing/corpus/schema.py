@@ -41,6 +41,8 @@ DERIVED_COLUMNS = (
     "status",
     "date_status",
     "language",
+    "language_confidence",
+    "language_source",
     "duplicate_group",
     "source_file",
     "source_line",
