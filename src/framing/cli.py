@@ -162,6 +162,7 @@ def run(notebook, parameters, parameters_file, output_path, run_name, list_param
 
 
 # Commands defined in framing.commands (each module imports its heavy dependencies lazily).
+from framing.commands.actors import actors  # noqa: E402
 from framing.commands.agreement import agreement  # noqa: E402
 from framing.commands.evaluate import evaluate, train  # noqa: E402
 from framing.commands.evaluate_stance import evaluate_stance  # noqa: E402
@@ -169,7 +170,7 @@ from framing.commands.evidence import evidence  # noqa: E402
 from framing.commands.sample import sample  # noqa: E402
 from framing.commands.score import score  # noqa: E402
 
-for _command in (agreement, evaluate, evaluate_stance, evidence, sample, score, train):
+for _command in (actors, agreement, evaluate, evaluate_stance, evidence, sample, score, train):
     main.add_command(_command)
 
 
