@@ -149,6 +149,7 @@ def test_to_frame_has_one_row_per_alias(tiny_registry):
         "kind",
         "case_sensitive",
         "regex",
+        "lang",
     ]
     assert len(table) == sum(len(a.aliases) for a in tiny_registry)
     row = table[table.alias == "US"].iloc[0]

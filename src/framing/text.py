@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import unicodedata
 from bisect import bisect_right
 
 import blingfire
@@ -24,6 +25,7 @@ __all__ = [
     "COUNTRY_MODIFIED_NOUNS",
     "CURLY_QUOTES",
     "DOUBLE_QUOTES",
+    "nfc_with_offsets",
     "normalize_apostrophes",
     "normalize_quotes",
     "split_sentences",
@@ -174,6 +176,53 @@ def straighten_curly_quotes(text: str) -> str:
         if curly in text:
             text = text.replace(curly, straight)
     return text
+
+
+def nfc_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Return `text` in Unicode normal form C and the offset of each character in `text`.
+
+    Text decomposed into base letters and combining marks (NFD: ``й`` as ``и`` +
+    U+0306, ``ї`` as ``і`` + U+0308, ``é`` as ``e`` + U+0301) is composed, so that it
+    matches forms written composed; `offsets` maps every position of the result
+    back to `text`, so spans found in the composed text can be reported on the
+    original one.
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    nfc : str
+        Each starter character with the combining marks that follow it, normalised
+        to NFC on its own (equal to ``unicodedata.normalize("NFC", text)`` for every
+        script that composes only base letters with marks, which covers Latin,
+        Cyrillic and Greek).
+    offsets : list of int, length ``len(nfc) + 1``
+        ``offsets[i]`` is the index in `text` where the character ``nfc[i]`` comes
+        from; ``offsets[len(nfc)] == len(text)``. A span ``nfc[a:b]`` that starts
+        and ends on character boundaries is ``text[offsets[a]:offsets[b]]``.
+
+    Examples
+    --------
+    >>> nfc, offsets = nfc_with_offsets("Кві Киі\u0308в")  # ї written as і + U+0308
+    >>> nfc, offsets
+    ('Кві Київ', [0, 1, 2, 3, 4, 5, 6, 8, 9])
+    """
+    nfc: list[str] = []
+    offsets: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        piece = unicodedata.normalize("NFC", text[i:j]) if j - i > 1 else text[i]
+        nfc.append(piece)
+        offsets.extend([i] * len(piece))
+        i = j
+    offsets.append(n)
+    return "".join(nfc), offsets
 
 
 def _blingfire_spans(text: str) -> list[tuple[int, int]]:
