@@ -76,6 +76,12 @@ _RU_RULES = (
 )
 _RU_CONSONANT = [[""], ["а"], ["у"], [""], ["ом", "ем"], ["е"]]
 
+# Lower-case neuter nouns in -о (партнерство, предательство); capitalised -о words are
+# loanwords and do not decline (Рубіо, Свириденко).
+_NEUTER_O = {
+    "uk": [["о"], ["а"], ["у", "ові"], ["о"], ["ом"], ["і", "у"], ["о"]],
+    "ru": [["о"], ["а"], ["у"], ["о"], ["ом"], ["е"]],
+}
 # Lower-case adjectives (possessive, relational and demonym adjectives: путінський,
 # кремлёвский, український) take every gender and number.
 _FULL_ADJECTIVE = {
@@ -140,6 +146,8 @@ def _word_slots(word: str, lang: str) -> list[set[str]]:
             if low.endswith(ending) and len(low) > len(ending) + 2:
                 stem = word[: len(word) - len(ending)]
                 return [{stem + e for e in forms}]
+    if word[:1].islower() and low.endswith("о") and len(low) > 2:
+        return _apply(word, "о", _NEUTER_O[lang])  # партнерство; capitalised -о: Рубіо
     rules, consonant = (_UK_RULES, _UK_CONSONANT) if lang == "uk" else (_RU_RULES, _RU_CONSONANT)
     for ending, slots in rules:
         if low.endswith(ending) and len(low) > len(ending):

@@ -87,6 +87,8 @@ COUNTRY_MODIFIED_NOUNS = _words(
 )
 
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+# Russian "и т. д." / "и т. п." (and so on): not an initial before a capital.
+_ETC_TAIL = re.compile(r"т\.\s?[дп]\.\Z")
 _INITIALISM = re.compile(r"(?:[^\W\d_]\.){2,}\Z")
 _OPENERS = "\"'([{\u201c\u2018\u00ab\u2014\u2013-"
 _SPLIT_HINT = re.compile(
@@ -317,6 +319,8 @@ def _should_merge(
         return True
     if token in NUMBER_ABBREVIATIONS:
         return first.isdigit()
+    if token in ("д.", "п.") and _ETC_TAIL.search(text, max(prev_start, prev_end - 6), prev_end):
+        return first.islower() or first.isdigit()  # "и т. д." / "и т. п." ends sentences
     if len(token) == 2 and token[0].isalpha():
         return first.isupper()  # a middle initial: "George W. Bush"
     if first.islower() or first.isdigit():
@@ -363,7 +367,11 @@ def _cut_points(text: str) -> list[tuple[int, int]]:
         if text[nxt].isascii() and not _TITLE_START.match(text, nxt):
             continue
         mark = m.start()
-        if text[mark] == "." and _is_abbreviation(_last_token(text, max(0, mark - 40), mark + 1)):
+        if (
+            text[mark] == "."
+            and _is_abbreviation(_last_token(text, max(0, mark - 40), mark + 1))
+            and not _ETC_TAIL.search(text, max(0, mark - 5), mark + 1)
+        ):
             continue
         hints.append((m.start(1), m.end(1)))
     if hints:
@@ -391,6 +399,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
          initialism also when the next word is a noun it commonly modifies
          (:data:`COUNTRY_MODIFIED_NOUNS`: ``U.S. Senate``, ``U.K. officials``).
          ``in the U.S. The next day`` stays two sentences.
+       - the Russian ``и т. д.`` / ``и т. п.`` ("and so on") is not taken for an
+         initial: a capital after it starts a new sentence.
 
     2. **Paragraph split.** A blank line (``"\\n\\n"``, possibly with spaces in
        between) always ends a sentence, and sentences are never merged across one.
