@@ -90,11 +90,14 @@ def test_default_registry_has_the_story_actors(registry):
     us = registry["united_states"]
     assert us.kind == "country"
     assert {"US", "U.S.", "USA", "United States", "America"} <= set(us.forms("name"))
-    assert set(us.forms("metonym")) == {"Washington", "White House"}
+    assert set(us.forms("metonym", "en")) == {"Washington", "White House"}
     assert "Americans" in us.forms("demonym")
     assert [a.case_sensitive for a in us.aliases if a.text == "US"] == [True]
-    assert registry["ukraine"].forms("metonym") == ("Kyiv", "Kiev")
-    assert set(registry["russia"].forms("metonym")) == {"Moscow", "Kremlin"}
+    assert registry["ukraine"].forms("metonym", "en") == ("Kyiv", "Kiev")
+    assert set(registry["russia"].forms("metonym", "en")) == {"Moscow", "Kremlin"}
+    for actor in registry:  # every actor of the story also in Russian and Ukrainian
+        assert actor.forms("name", "ru") != actor.forms("name", "en"), actor.id
+        assert actor.forms("name", "uk") != actor.forms("name", "en"), actor.id
     assert "Brussels" in registry["european_union"].forms("metonym")
 
 
@@ -149,6 +152,7 @@ def test_to_frame_has_one_row_per_alias(tiny_registry):
         "kind",
         "case_sensitive",
         "regex",
+        "lang",
     ]
     assert len(table) == sum(len(a.aliases) for a in tiny_registry)
     row = table[table.alias == "US"].iloc[0]

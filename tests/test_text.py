@@ -1,6 +1,7 @@
 """Tests for framing.text: sentence spans and quote normalisation."""
 
 import time
+import unicodedata
 
 import blingfire
 import pytest
@@ -9,6 +10,7 @@ from hypothesis import strategies as st
 
 from framing.text import (
     APOSTROPHES,
+    nfc_with_offsets,
     normalize_apostrophes,
     normalize_quotes,
     split_sentences,
@@ -152,3 +154,53 @@ def test_split_sentences_throughput():
     elapsed = time.process_time() - start
     assert n == 2000
     assert n / elapsed > 5_000  # generous floor for a loaded CI machine
+
+
+CYRILLIC_SPLITS = [
+    (
+        "Кремль осудил Киев. В. Путин заявил, что Россия готова. Песков добавил: «Мы ждём».",
+        ["Кремль осудил Киев.", "В. Путин заявил, что Россия готова.",
+         "Песков добавил: «Мы ждём»."],
+    ),
+    (
+        "«Ми готові», — заявив він. — Ми не віддамо надра, — сказав президент. Україна чекає.",
+        ["«Ми готові», — заявив він.", "— Ми не віддамо надра, — сказав президент.",
+         "Україна чекає."],
+    ),
+    (
+        "Нефть, газ и т. д. Ответ последовал 5 мая.",
+        ["Нефть, газ и т. д.", "Ответ последовал 5 мая."],
+    ),
+    ("Газ, нефть и т.п. обсуждали долго.", ["Газ, нефть и т.п. обсуждали долго."]),
+    (
+        "Президент сказав: „Угода готова“. Потім він поїхав.",
+        ["Президент сказав: „Угода готова“.", "Потім він поїхав."],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    CYRILLIC_SPLITS,
+    ids=["ru initial and guillemets", "uk dialogue dash", "ru etc then capital",
+         "ru etc then lower case", "uk low quotes"],
+)
+def test_split_sentences_russian_and_ukrainian(text, expected):
+    assert sentences(text) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="Київ ЗеленськийЁё\u0306\u0308\u0301e.,", max_size=60))
+def test_nfc_with_offsets_maps_back_to_the_original(text):
+    nfc, offsets = nfc_with_offsets(text)
+    assert nfc == unicodedata.normalize("NFC", text)
+    assert len(offsets) == len(nfc) + 1 and offsets[-1] == len(text)
+    assert offsets == sorted(offsets)
+    i = 0
+    while i < len(nfc):  # each group of characters comes from the original span it maps to
+        j = i + 1
+        while j < len(nfc) and offsets[j] == offsets[i]:
+            j += 1
+        piece = text[offsets[i] : offsets[j]]
+        assert unicodedata.normalize("NFC", piece) == nfc[i:j]
+        i = j

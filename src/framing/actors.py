@@ -16,6 +16,7 @@ import difflib
 import os
 import re
 import types
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -33,7 +34,14 @@ from framing.exceptions import (
     RegistryFormatError,
     UnknownActorError,
 )
-from framing.text import APOSTROPHES, COUNTRY_MODIFIED_NOUNS, HYPHENS, split_sentences
+from framing.inflection import INFLECTED_LANGUAGES, inflect
+from framing.text import (
+    APOSTROPHES,
+    COUNTRY_MODIFIED_NOUNS,
+    HYPHENS,
+    nfc_with_offsets,
+    split_sentences,
+)
 
 __all__ = [
     "ACTOR_KINDS",
@@ -91,6 +99,10 @@ _ENTRY_KEYS = (
     "attributes",
 )
 _TOP_KEYS = ("actors", "version", "description")
+#: Language keys of a per-language form list: ISO 639-1 codes (two lower-case letters).
+_LANG_CODE = re.compile(r"[a-z]{2}\Z")
+#: Codes that are often written for a language but are not its ISO 639-1 code.
+_LANG_HINTS = {"ua": "uk", "ukr": "uk", "rus": "ru", "eng": "en", "by": "be", "gr": "el"}
 _KIND_RANK = {k: i for i, k in enumerate(MENTION_KINDS)}
 
 _NORM_TABLE = str.maketrans({**{c: "'" for c in APOSTROPHES[1:]}, **{c: "-" for c in HYPHENS[1:]}})
@@ -125,12 +137,18 @@ class Alias:
         Match only with exactly this case (``US`` but not ``us``).
     regex : bool, default=False
         Treat `text` as a regular expression (matched case-insensitively).
+    lang : str, optional
+        ISO 639-1 code of the form's language, when the registry gives one. Forms in
+        Russian (``'ru'``) and Ukrainian (``'uk'``) match in every case form
+        (:func:`framing.inflection.inflect`); forms in other languages, and forms
+        without a language, match as written.
     """
 
     text: str
     kind: str = "name"
     case_sensitive: bool = False
     regex: bool = False
+    lang: str | None = None
 
     def __post_init__(self):
         if not isinstance(self.text, str) or not self.text.strip():
@@ -143,6 +161,27 @@ class Alias:
                 f"Alias {self.text!r} has kind {self.kind!r}; valid kinds are "
                 f"{', '.join(repr(k) for k in MENTION_KINDS)}."
             )
+        if self.lang is not None and not (
+            isinstance(self.lang, str) and _LANG_CODE.match(self.lang)
+        ):
+            raise RegistryFormatError(
+                f"Alias {self.text!r} has language {self.lang!r}; a language is an ISO 639-1 "
+                f"code such as 'en', 'ru' or 'uk', or None for a form in any language."
+            )
+
+    def surface_forms(self) -> frozenset[str]:
+        """Return the texts this alias matches, NFC-normalised.
+
+        Returns
+        -------
+        forms : frozenset of str
+            The alias text itself, or for a Russian or Ukrainian alias every case form
+            (:func:`framing.inflection.inflect`). A regex alias returns its pattern.
+        """
+        text = unicodedata.normalize("NFC", self.text)
+        if self.lang in INFLECTED_LANGUAGES and not self.regex:
+            return inflect(text, self.lang)
+        return frozenset((text,))
 
 
 @dataclass(frozen=True)
@@ -210,19 +249,28 @@ class Actor:
         args = (self.id, self.label, self.kind, self.aliases, self.exclude, self.notes)
         return (self.__class__, (*args, dict(self.attributes)))
 
-    def forms(self, kind: str | None = None) -> tuple[str, ...]:
-        """Return the alias texts, optionally only those of one kind.
+    def forms(self, kind: str | None = None, lang: str | None = None) -> tuple[str, ...]:
+        """Return the alias texts as written in the registry, optionally filtered.
 
         Parameters
         ----------
         kind : {'name', 'alias', 'metonym', 'demonym'}, optional
             Keep only this kind. Default: all kinds, in registry order.
+        lang : str, optional
+            Keep only the forms of this language (ISO 639-1) and the forms without
+            a language. Default: every form.
 
         Returns
         -------
         forms : tuple of str
+            Registry texts (dictionary forms; see :meth:`Alias.surface_forms` for
+            the case forms that are matched).
         """
-        return tuple(a.text for a in self.aliases if kind is None or a.kind == kind)
+        return tuple(
+            a.text
+            for a in self.aliases
+            if (kind is None or a.kind == kind) and (lang is None or a.lang in (None, lang))
+        )
 
 
 # --------------------------------------------------------------------------- matching
@@ -293,12 +341,14 @@ class _Matcher:
                 if alias.regex:
                     rx = re.compile(r"(?<!\w)(?:" + alias.text + ")" + _TAIL, re.IGNORECASE)
                     self.patterns.append((rx, actor.id, alias.kind))
-                elif alias.case_sensitive:
-                    cs[_norm(alias.text)] = (actor.id, alias.kind)
-                else:
-                    ci[_norm(alias.text).lower()] = (actor.id, alias.kind)
+                    continue
+                for form in alias.surface_forms():
+                    if alias.case_sensitive:
+                        cs[_norm(form)] = (actor.id, alias.kind)
+                    else:
+                        ci[_norm(form).lower()] = (actor.id, alias.kind)
             for phrase in actor.exclude:
-                ci.setdefault(_norm(phrase).lower(), (None, "exclude"))
+                ci.setdefault(_norm(unicodedata.normalize("NFC", phrase)).lower(), (None, "exclude"))
         self.ci_table, self.cs_table = ci, cs
         self.ci_regex = _compile_literals(sorted(ci))
         self.cs_regex = _compile_literals(sorted(cs))
@@ -350,7 +400,15 @@ class _Matcher:
 
         Longest match wins among overlapping candidates; excluded phrases are removed
         after the overlap resolution (so they also hide the shorter forms inside them).
+        A text that is not in Unicode normal form C is matched in its NFC form and
+        the offsets are mapped back to `text` (:func:`framing.text.nfc_with_offsets`).
         """
+        if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+            nfc, back = nfc_with_offsets(text)
+            return [(back[a], back[b], *rest) for a, b, *rest in self._find(nfc)]
+        return self._find(text)
+
+    def _find(self, text: str) -> list[tuple[int, int, str, str, bool]]:
         cands = []
         if self.ci_regex is not None:
             low = text.lower()
@@ -447,24 +505,37 @@ class ActorRegistry:
             for alias in actor.aliases:
                 if alias.regex:
                     continue
-                key = _norm(alias.text).casefold()
-                if key in seen:
-                    other_id, other = seen[key]
-                    who = (
-                        f"actor {other_id!r} (as {other.kind} {other.text!r}) and again "
-                        f"for actor {actor.id!r}"
-                        if other_id != actor.id
-                        else f"actor {actor.id!r} twice (as {other.kind} {other.text!r} and as "
-                        f"{alias.kind} {alias.text!r})"
-                    )
-                    raise DuplicateAliasError(
-                        f"Alias {alias.text!r} is registered for {who}{where}; an alias must "
-                        f"point to one actor. Keep it under the actor it usually refers to."
-                    )
-                seen[key] = (actor.id, alias)
+                own = _norm(unicodedata.normalize("NFC", alias.text)).casefold()
+                for form in sorted(alias.surface_forms()):
+                    key = _norm(form).casefold()
+                    if key in seen:
+                        other_id, other = seen[key]
+                        if (
+                            other_id == actor.id
+                            and other.kind == alias.kind
+                            and (other.lang != alias.lang or key != own)
+                        ):
+                            continue  # one actor's form in two languages, or two case forms
+                        said = (
+                            repr(alias.text)
+                            if key == own
+                            else f"{form!r} (a case form of {alias.lang} {alias.text!r})"
+                        )
+                        who = (
+                            f"actor {other_id!r} (as {other.kind} {other.text!r}) and again "
+                            f"for actor {actor.id!r}"
+                            if other_id != actor.id
+                            else f"actor {actor.id!r} twice (as {other.kind} {other.text!r} and "
+                            f"as {alias.kind} {alias.text!r})"
+                        )
+                        raise DuplicateAliasError(
+                            f"Alias {said} is registered for {who}{where}; an alias must "
+                            f"point to one actor. Keep it under the actor it usually refers to."
+                        )
+                    seen[key] = (actor.id, alias)
         for actor in self._actors.values():
             for phrase in actor.exclude:
-                key = _norm(phrase).casefold()
+                key = _norm(unicodedata.normalize("NFC", phrase)).casefold()
                 if key in seen:
                     raise RegistryFormatError(
                         f"Actor {actor.id!r} excludes {phrase!r}{where}, which is also an alias "
@@ -656,17 +727,27 @@ class ActorRegistry:
 
         Returns
         -------
-        table : pandas.DataFrame of shape (n_aliases, 7)
+        table : pandas.DataFrame of shape (n_aliases, 8)
             Columns ``actor_id``, ``label``, ``actor_kind`` (str), ``alias`` (str; a
             regular expression when ``regex``), ``kind`` (alias kind, str),
-            ``case_sensitive``, ``regex`` (bool).
+            ``case_sensitive``, ``regex`` (bool), ``lang`` (str; ``''`` for a form
+            without a language).
         """
         rows = [
-            (a.id, a.label, a.kind, al.text, al.kind, al.case_sensitive, al.regex)
+            (a.id, a.label, a.kind, al.text, al.kind, al.case_sensitive, al.regex, al.lang or "")
             for a in self
             for al in a.aliases
         ]
-        cols = ["actor_id", "label", "actor_kind", "alias", "kind", "case_sensitive", "regex"]
+        cols = [
+            "actor_id",
+            "label",
+            "actor_kind",
+            "alias",
+            "kind",
+            "case_sensitive",
+            "regex",
+            "lang",
+        ]
         table = pd.DataFrame(rows, columns=cols)
         return table.astype({"case_sensitive": bool, "regex": bool})
 
@@ -687,6 +768,35 @@ def _string_list(entry: Mapping, key: str) -> list[str]:
             f"'{key}' must be a list of strings, e.g. {key}: [Kyiv, Kiev]. Got {value!r}."
         )
     return [v.strip() for v in value]
+
+
+def _language_lists(entry: Mapping, key: str) -> list[tuple[str | None, str]]:
+    """``(lang, form)`` pairs of a form list: a plain list (lang None) or a per-language mapping."""
+    value = entry.get(key)
+    if not isinstance(value, Mapping):
+        return [(None, v) for v in _string_list(entry, key)]
+    out = []
+    for lang, forms in value.items():
+        if not isinstance(lang, str) or not _LANG_CODE.match(lang):
+            hint = _LANG_HINTS.get(str(lang))
+            raise RegistryFormatError(
+                f"'{key}' has the language key {lang!r}; keys must be ISO 639-1 codes such "
+                f"as 'en', 'ru', 'uk'" + (f" (did you mean {hint!r}?)." if hint else ".")
+            )
+        if lang in _LANG_HINTS:
+            raise RegistryFormatError(
+                f"'{key}' has the language key {lang!r}, which is not the ISO 639-1 code of "
+                f"the language; did you mean {_LANG_HINTS[lang]!r}?"
+            )
+        if forms is None:
+            continue
+        if not isinstance(forms, list) or not all(isinstance(v, str) for v in forms):
+            raise RegistryFormatError(
+                f"'{key}.{lang}' must be a list of strings, e.g. {key}: {{{lang}: [Kyiv]}}. "
+                f"Got {forms!r}."
+            )
+        out += [(lang, v.strip()) for v in forms]
+    return out
 
 
 def _parse_entry(entry) -> Actor:
@@ -716,8 +826,8 @@ def _parse_entry(entry) -> Actor:
     case_sensitive = set(_string_list(entry, "case_sensitive"))
     aliases, listed = [], set()
     for key, kind in _KIND_KEYS.items():
-        for text in _string_list(entry, key):
-            aliases.append(Alias(text, kind, case_sensitive=text in case_sensitive))
+        for lang, text in _language_lists(entry, key):
+            aliases.append(Alias(text, kind, case_sensitive=text in case_sensitive, lang=lang))
             listed.add(text)
     stray = sorted(case_sensitive - listed)
     if stray:
@@ -749,7 +859,11 @@ def _parse_entry(entry) -> Actor:
         label=label,
         kind=entry["kind"],
         aliases=tuple(aliases),
-        exclude=tuple(_string_list(entry, "exclude")),
+        exclude=tuple(
+            form
+            for lang, phrase in _language_lists(entry, "exclude")
+            for form in (sorted(inflect(phrase, lang)) if lang in INFLECTED_LANGUAGES else [phrase])
+        ),
         notes=str(notes),
         attributes=attributes,
     )

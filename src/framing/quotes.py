@@ -84,7 +84,33 @@ SPEECH_PARTICIPLES = _words(
     "emphasising complaining alleging insisting predicting promising vowing threatening "
     "telling"
 ) + ["referring to"]
+# Russian and Ukrainian speech verbs (past forms of each gender and number, present
+# 3rd person); 'вважає'/'считает' (holds that) report a position like 'believes'.
+SPEECH_VERBS_RU = _words(
+    "заявил заявила заявили заявляет заявляют сказал сказала сказали говорит говорят "
+    "сообщил сообщила сообщили сообщает сообщают подчеркнул подчеркнула подчеркнули "
+    "подчеркивает отметил отметила отметили отмечает добавил добавила добавили пояснил "
+    "пояснила пояснили предупредил предупредила предупредили написал написала написали "
+    "ответил ответила ответили считает считают признал признала признали напомнил "
+    "напомнила напомнили заверил заверила заверили настаивает утверждает утверждал "
+    "утверждала указал указала указали"
+)
+SPEECH_VERBS_UK = _words(
+    "заявив заявила заявили заявляє заявляють сказав сказала сказали каже кажуть говорить "
+    "повідомив повідомила повідомили повідомляє наголосив наголосила наголосили наголошує "
+    "зазначив зазначила зазначили зазначає додав додала додали пояснив пояснила пояснили "
+    "попередив попередила попередили написав написала написали відповів відповіла "
+    "відповіли вважає вважають визнав визнала визнали нагадав нагадала нагадали запевнив "
+    "запевнила запевнили наполягає стверджує стверджував стверджувала вказав вказала вказали"
+)
+SPEECH_VERBS = SPEECH_VERBS + sorted(set(SPEECH_VERBS_RU + SPEECH_VERBS_UK))
+# Russian and Ukrainian verbal adverbs continuing the subject's speech (', добавив, что').
+SPEECH_PARTICIPLES += _words(
+    "добавив подчеркнув отметив напомнив додавши наголосивши зазначивши підкресливши "
+    "нагадавши"
+)
 # Verbs after which a speaker named after the verb is expected: '"...," said Zelenskyy'.
+# In Russian and Ukrainian every speech verb inverts after a quote ('», — заявил Песков').
 _INVERTED_VERBS = {
     "said",
     "says",
@@ -107,11 +133,18 @@ ROLE_NOUNS = frozenset(
         "negotiator negotiators officer officers commander commanders military army "
         "media press statement report reports communique authorities leadership leaders "
         "leader experts expert critics critic supporters allies ally nobody everyone "
-        "everybody someone somebody many some few officials' office"
+        "everybody someone somebody many some few officials' office "
+        # Russian and Ukrainian (nominative singular and plural)
+        "представитель представители представник представники речник речниця "
+        "пресс-секретарь прессекретар пресс-служба пресслужба источник источники джерело "
+        "джерела чиновник чиновники посадовець посадовці дипломат дипломаты дипломати "
+        "эксперт эксперты експерт експерти аналитик аналитики аналітик аналітики министр "
+        "міністр министерство міністерство мид мзс посол правительство уряд администрация "
+        "адміністрація офис офіс ведомство відомство"
     )
 )
-PRONOUNS = frozenset(_words("he she they we i it"))
-_PERSON_PRONOUNS = frozenset(("he", "she"))
+PRONOUNS = frozenset(_words("he she they we i it он она они мы я він вона вони ми"))
+_PERSON_PRONOUNS = frozenset(("he", "she", "он", "она", "він", "вона"))
 # Auxiliaries and adverbs allowed between a subject and its speech verb.
 _AUX_ADV = frozenset(
     _words(
@@ -119,7 +152,9 @@ _AUX_ADV = frozenset(
         "also repeatedly reportedly previously later again once first long then already "
         "still often publicly privately recently initially openly separately earlier "
         "just even never not only further explicitly do does did don't doesn't didn't won't "
-        "cannot can't don’t doesn’t didn’t won’t can’t"
+        "cannot can't don’t doesn’t didn’t won’t can’t "
+        "также також уже вже ранее раніше еще ще вновь знову неоднократно публично публічно "
+        "прямо тоже теж официально офіційно не ни ні"
     )
 )
 # Words that cannot end a subject: they mark a verb or clause before the speech verb.
@@ -128,25 +163,35 @@ _VERBLIKE = frozenset(
 )
 _SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _MODALS = frozenset(_words("will would could should can may might must shall"))
-_NEGATORS = frozenset(_words("not never no n't"))
+_NEGATORS = frozenset(_words("not never no n't не ни ні"))
 # First words after a clause-final speech verb ('…, officials said on Monday.').
 _ADJUNCT_STARTS = frozenset(
     _words(
         "on in at per to during after before last this yesterday today tonight late early "
         "earlier later recently separately privately publicly again too also afterwards "
-        "without while when as"
+        "without while when as "
+        "в во у на после після вчера вчора сегодня сьогодні журналистам журналістам также "
+        "також"
     )
 )
 _BE_FORMS = frozenset(_words("is are was were be been being"))
 _DETERMINERS = frozenset(
-    _words("the a an this that these those his her its their our my your some any no every each")
+    _words(
+        "the a an this that these those his her its their our my your some any no every each "
+        "этот эта это эти цей ця це ці его её их його її їх наш наша ваш"
+    )
 )
 _PREPOSITIONS = frozenset(
     _words(
         "in at on to from with for of by about against under over into during after before "
-        "per via than as"
+        "per via than as "
+        "в во у на за с со з із зі до от від для по про о об при під под над перед после "
+        "після через без к ко між между из против проти"
     )
 )
+# Russian and Ukrainian coordinators ('and', 'or') and contrast words ('but').
+_AND_WORDS = frozenset(_words("and or и і й та а или або"))
+_BUT_WORDS = frozenset(_words("but но але однако проте"))
 
 _W = r"[^\W\d_][\w'’.\-]*"  # a word: letter first; keeps "Caliber.Az", "Zelenskyy’s", "U.S."
 
@@ -159,31 +204,55 @@ _SPEECH_VERB_RE = re.compile(rf"(?<![\w\-’'])(?P<v>{_alt(SPEECH_VERBS)})(?![\w
 _PARTICIPLE_RE = re.compile(
     rf"(?:,\s*|\s)(?P<v>{_alt(SPEECH_PARTICIPLES)})(?![\w\-])",
 )
-_ACCORDING_RE = re.compile(r"(?<![\w\-])(?P<v>[Aa]ccording to)(?![\w\-])")
-_SENT_BREAK_RE = re.compile(r"\n+|(?<=[.!?])(?P<q>[\"”’')]*)\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+_ACCORDING_RE = re.compile(
+    r"(?<![\w\-])(?P<v>[Aa]ccording to|[Зз]а словами|[Пп]о словам|[Пп]о мнению|[Нн]а думку"
+    r"|[Пп]о данным|[Зз]а даними|[Пп]о информации|[Зз]а інформацією)(?![\w\-])"
+)
+_UPPER = "A-ZА-ЯЁЄІЇҐ"  # sentence-initial capitals (Latin and Cyrillic)
+#: Regex class body of the Russian and Ukrainian letters. After a Cyrillic word a
+#: spaced dash is the copula ('Росія — агресор', 'Russia is an aggressor'), not a
+#: clause break as in English.
+CYRILLIC_LETTERS = "А-Яа-яЁёЄєІіЇїҐґ"
+_SENT_BREAK_RE = re.compile(
+    rf"\n+|(?<=[.!?])(?P<q>[\"”’')»“]*)\s+(?=(?:[\"“‘'(\[«„]|[—–]\s)?[{_UPPER}0-9])"
+)
 _ABBREV_RE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Prof|Lt|Col|Capt|No|Jr|Sr|Mt|vs)\.|"
-    r"\b(?:[A-Z]\.){1,3}|\b[A-Z]\.)$"
+    rf"\b(?:[{_UPPER}]\.){{1,3}}|\b[{_UPPER}]\.)$"
 )
 # A clause boundary *inside* a sentence after which a reported content stops.
 _CLAUSE_END_RE = re.compile(
-    r";|\s+[–—-]{1,2}\s+|,[\"”’']?\s*(?:but|while|whereas|although|though|yet|however)(?![\w\-])"
+    rf";|(?<![{CYRILLIC_LETTERS}])\s+[–—-]{{1,2}}\s+"
+    r"|,[\"”’']?\s*(?:but|while|whereas|although|though|yet|however)(?![\w\-])"
     rf"|,[\"”’']?\s*(?:{_alt(SPEECH_PARTICIPLES)})(?![\w\-])"
+    r"|,[\"”»“’']?\s*(?:но|але|однако|проте|хотя|хоча|а)(?![\w\-])"
 )
 # Boundaries met when scanning back from a verb to find its subject.
 _SUBJECT_BOUNDARY_RE = re.compile(
     r"[,;:()\[\]\"“”‘«»\x1a]|[.!?](?=\s|$)|[–—]|\s-\s"
     r"|(?<![\w\-])(?P<w>that|which|who|whom|but|or|while|when|because|although|though|if|"
-    r"since|where|whereas|yet|meanwhile|however|what|how|whether)(?![\w\-])"
+    r"since|where|whereas|yet|meanwhile|however|what|how|whether"
+    r"|что|що|который|которая|которые|который|який|яка|які|но|але|однако|проте|когда|коли|"
+    r"потому|бо|если|якщо|хотя|хоча|где|де|или|або)(?![\w\-])"
 )
 # Boundaries that end a speaker phrase that follows its verb ('said Zelenskyy at ...').
 _FORWARD_STOP_RE = re.compile(
     r"[,;:()\[\]\"“”‘«»\x1a]|[.!?](?=\s|$)|[–—]|\s-\s"
     r"|(?<![\w\-])(?:at|in|on|during|after|before|when|while|to|that|who|which|as|and|but|"
-    r"last|this|on|adding|saying|with)(?![\w\-])"
+    r"last|this|on|adding|saying|with"
+    r"|в|во|у|на|и|і|та|после|після|перед|когда|коли|что|що|который|який|журналистам|"
+    r"журналістам|во время|під час|добавив|додавши)(?![\w\-])"
 )
 _TOKEN_RE = re.compile(_W)
-_QUOTE_MARK_RE = re.compile(r"[\"“”„«»‘’']")
+# What may stand between a speech verb and its reported content: 'that', ':', ',' and
+# the Russian/Ukrainian complementiser ('заявил, что …', 'заявив, що …').
+_LEAD_RE = re.compile(r"\s*(?:that\b|:|,)?\s*(?:(?:что|що)(?![\w\-])\s*)?")
+_THAT_RE = re.compile(r"\s*(?:that\b|:|,?\s*(?:что|що)(?![\w\-]))")
+_QUOTE_MARK_RE = re.compile(r"[\"“”„«»‘’'‚]")
+# A dialogue dash opening a line ('— Мы готовы, — сказал он.'): the dash, then a space.
+_DIALOGUE_OPEN_RE = re.compile(r"(?m)^[^\S\n]*[—–][^\S\n]+(?=\S)")
+# The dash that closes a line's direct speech before its attribution (', — сказал').
+_DIALOGUE_CLOSE_RE = re.compile(r"[,!?…](?P<gap>[^\S\n]+)[—–][^\S\n]+")
 _MASK = "\x1a"
 
 
@@ -232,7 +301,16 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     -------
     quotes : list of tuple of (int, int)
         ``(open, close)`` character offsets of the quote marks, sorted; the quoted
-        content is ``text[open + 1:close]``. Non-overlapping.
+        content is ``text[open + 1:close]``. Non-overlapping. For the direct speech
+        of a dialogue-dash line, the offsets of the space after its opening dash and
+        of the space before the dash that closes it.
+
+    Notes
+    -----
+    Marks recognised: straight quotes, “ ” and ‘ ’ (English), « » and „ “ (Russian,
+    Ukrainian, German: ``„`` opens and ``“`` closes), ‚ ‘ for quotes within quotes,
+    and dialogue dashes: a line that starts with ``—`` or ``–`` and a space holds
+    direct speech up to ``, —`` (or ``! —``, ``? —``, ``… —``) before its attribution.
     """
     doubles: list[tuple[int, int]] = []
     singles: list[tuple[int, int]] = []
@@ -244,9 +322,17 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         c = text[i]
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < n else " "
-        if c in "'‘’":
-            is_open = (c in "'‘") and (prev.isspace() or prev in '([{—–-/"“') and nxt.isalnum()
-            is_close = (c in "'’") and not prev.isspace() and not nxt.isalnum()
+        if c in "'‘’‚":
+            low9 = open_s is not None and text[open_s] == "‚"
+            if c == "‚":  # low-9 single quote: always opens ('‚…‘', '‚…’')
+                is_open, is_close = nxt.isalnum() or nxt in "«„", False
+            elif c == "‘" and low9:  # closes '‚…‘'
+                is_open, is_close = False, not prev.isspace()
+            else:
+                is_open = (
+                    (c in "'‘") and (prev.isspace() or prev in '([{—–-/"“„«') and nxt.isalnum()
+                )
+                is_close = (c in "'’") and not prev.isspace() and not nxt.isalnum()
             if is_open and open_d is None:
                 open_s = i
             elif is_close and open_s is not None:
@@ -254,7 +340,9 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                     singles.append((open_s, i))
                 open_s = None
             continue
-        if c in "“„«":
+        if c == "“" and open_d is not None and text[open_d] == "„":
+            is_open = False  # '„…“' (Ukrainian, Russian, German typography)
+        elif c in "“„«":
             is_open = True
         elif c in "”»":
             is_open = False
@@ -287,7 +375,33 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                 continue
             quotes.append(s)
         quotes.sort()
+    if "—" in text or "–" in text:
+        quotes = _add_dialogue_quotes(text, quotes)
     return quotes
+
+
+def _add_dialogue_quotes(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Add the direct speech of dialogue-dash lines ('— Мы готовы, — сказал он.').
+
+    The speech runs from the dash that opens a line to the punctuation before the
+    dash that introduces its attribution, on the same line. The pair returned is
+    the space after the opening dash and the space before the closing dash, so that
+    ``text[open + 1:close]`` is the speech itself (with its final comma). Lines
+    without a closing dash (a reply without attribution) and lines overlapping a
+    marked quote are left alone.
+    """
+    added = []
+    for m in _DIALOGUE_OPEN_RE.finditer(text):
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        close = _DIALOGUE_CLOSE_RE.search(text, m.end(), line_end)
+        if close is None:
+            continue
+        a, b = m.end() - 1, close.start("gap")
+        if any(qa < b and a < qb for qa, qb in quotes):
+            continue
+        added.append((a, b))
+    return sorted(quotes + added) if added else quotes
 
 
 def _mask_quotes(text: str, quotes: list[tuple[int, int]]) -> str:
@@ -384,11 +498,11 @@ def _subject_before(masked: str, lo: int, pos: int) -> tuple[int, int, str | Non
         tokens.pop()
     # the subject starts after the last verb-like word or 'and'
     kept: list[tuple[int, int, str]] = []
-    stop = boundary_word if boundary_word in ("but",) else None
+    stop = "but" if boundary_word in _BUT_WORDS else None
     for tok in reversed(tokens):
         w = tok[2]
         low = w.lower()
-        if low in ("and", "or") and (not kept or not kept[-1][2][:1].isupper()):
+        if low in _AND_WORDS and (not kept or not kept[-1][2][:1].isupper()):
             stop = "and"
             break
         if w.islower() and (
@@ -401,7 +515,7 @@ def _subject_before(masked: str, lo: int, pos: int) -> tuple[int, int, str | Non
             break
         kept.append(tok)
     if not kept:
-        return pos, pos, stop or ("but" if boundary_word == "but" else None)
+        return pos, pos, stop or ("but" if boundary_word in _BUT_WORDS else None)
     kept.reverse()
     if len(kept) > 10:
         kept = kept[-10:]
@@ -515,7 +629,9 @@ def _parse_field(text: str, *, title: bool = False) -> tuple[list[_Statement], l
             va, vb, v = verbs[k]
             gap = masked[after:va]
             gap_clean = gap.strip().strip(",").strip()
-            if not gap_clean and v in _INVERTED_VERBS:  # '"…," said Zelenskyy'
+            if not v.isascii():  # '«…», — заявил Песков': the dash introduces the attribution
+                gap_clean = gap_clean.strip("—–").strip()
+            if not gap_clean and (v in _INVERTED_VERBS or not v.isascii()):  # '"…," said X'
                 sa, sb = _subject_after(masked, vb, s1)
                 if sb > sa and _is_speaker(masked[sa:sb]):
                     st = _Statement(qa + 1, qb, sa, sb, "direct", v, va)
@@ -537,7 +653,11 @@ def _parse_field(text: str, *, title: bool = False) -> tuple[list[_Statement], l
                 if (
                     vb <= qa
                     and re.fullmatch(r"\s*(?:[:,]\s*)?|\s+[^.;!?\x1a\"“”]{1,40}?[:,]\s*", gap)
-                    and (v in ("told", "tells") or re.fullmatch(r"\s*(?:[:,]\s*)?", gap))
+                    and (
+                        v in ("told", "tells")
+                        or not v.isascii()  # 'заявил журналистам: «…»'
+                        or re.fullmatch(r"\s*(?:[:,]\s*)?", gap)
+                    )
                 ):
                     ss0, _ = sent_of(va)
                     sa, sb, stop = _subject_before(masked, ss0, va)
@@ -584,6 +704,20 @@ def _parse_field(text: str, *, title: bool = False) -> tuple[list[_Statement], l
         prev = masked[max(s0, sa - 8) : sa].rstrip()
         inherit = False
         if sb <= sa:
+            comma = masked.rfind(",", s0, va)
+            if (
+                stop not in ("and", "but")
+                and not v.isascii()
+                and comma > s0
+                and not masked[comma + 1 : va].strip()
+            ):  # '…, заявил Песков.': the Russian/Ukrainian inverted order
+                sa, sb = _subject_after(masked, vb, s1)
+                if sb > sa and _is_speaker(masked[sa:sb]):
+                    c0, c1 = _strip_span(text, s0, comma)
+                    if c1 > c0:
+                        used.add(va)
+                        out.append(_Statement(c0, c1, sa, sb, "reported", v, va))
+                continue
             if stop not in ("and", "but"):
                 continue
             inherit = True
@@ -594,14 +728,14 @@ def _parse_field(text: str, *, title: bool = False) -> tuple[list[_Statement], l
                 continue
         rest = masked[vb:s1]
         after_tokens = _TOKEN_RE.findall(rest)
-        lead = re.match(r"\s*(?:that\b|:|,)?\s*", rest)
+        lead = _LEAD_RE.match(rest)
         if v in ("told", "tells"):
             mt = re.match(r"(?:\s+[\w’'.-]+){1,5}?\s+that\b\s*", rest)
             lead = mt or lead
         backward = (
             not inherit
             and prev.endswith(",")
-            and not re.match(r"\s*(?:that\b|:)", rest)
+            and not _THAT_RE.match(rest)
             and len(after_tokens) <= 6
             and (not after_tokens or after_tokens[0].lower() in _ADJUNCT_STARTS)
             and sa - s0 > 3
@@ -623,7 +757,7 @@ def _parse_field(text: str, *, title: bool = False) -> tuple[list[_Statement], l
         va = m.start("v")
         s0, s1 = sent_of(va)
         c0 = m.end("v")
-        lead = re.match(r"\s*(?:that\b|:)?\s*", masked[c0:s1])
+        lead = re.match(r"\s*(?:that\b|:|,?\s*(?:что|що)(?![\w\-]))?\s*", masked[c0:s1])
         c0 += lead.end()
         c1 = content_end(c0, s1)
         c0, c1 = _strip_span(text, c0, c1)
@@ -648,7 +782,8 @@ def _parse_field(text: str, *, title: bool = False) -> tuple[list[_Statement], l
             c0, c1 = _strip_span(text, comma + 1, content_end(comma + 1, s1))
         if c1 <= c0:
             continue
-        out.append(_Statement(c0, c1, sa, sb, "reported", "according to", va))
+        verb = "according to" if m.group("v").isascii() else m.group("v").lower()
+        out.append(_Statement(c0, c1, sa, sb, "reported", verb, va))
 
     # 5. headline attribution: 'Zelenskyy: "We need guarantees"', 'Media: US may …'
     if title and not out:
@@ -990,6 +1125,7 @@ def find_statements(
 
 
 __all__ = [
+    "CYRILLIC_LETTERS",
     "HOLDER_KINDS",
     "STATEMENT_COLUMNS",
     "STATEMENT_KINDS",

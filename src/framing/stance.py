@@ -24,8 +24,10 @@ import pandas as pd
 import yaml
 
 from framing.exceptions import MissingColumnError
+from framing.inflection import INFLECTED_LANGUAGES, inflect
 from framing.paths import PACKAGE_DIR
 from framing.quotes import (
+    CYRILLIC_LETTERS,
     _DETERMINERS,
     _PREPOSITIONS,
     _TOKEN_RE,
@@ -74,24 +76,30 @@ _STATEMENT_COLUMNS = (
     "holder_kind",
     "kind",
 )
-_NEG_QUANTIFIERS = frozenset(("nobody", "no", "none", "neither", "noone"))
+_NEG_QUANTIFIERS = frozenset(("nobody", "no", "none", "neither", "noone", "никто", "ніхто"))
 _BASE_FORM_OK_BEFORE = PRONOUNS | frozenset(
     _words(
         "you i not n't cannot will would could should can may might must do does did to "
         "don't doesn't didn't won't"
     )
 )
+# A dash, except the Russian/Ukrainian copula dash after a word ('Росія — агресор').
+_DASH = rf"(?<![{CYRILLIC_LETTERS}]\s)[–—]"
 # Where the object of an attitude verb ends.
 _OBJECT_END_RE = re.compile(
-    r"[,;:()]|[.!?](?=[\s\"”’']|$)|[–—]|\s-\s"
+    rf"[,;:()]|[.!?](?=[\s\"”’']|$)|{_DASH}|\s-\s"
     r"|\s(?:but|while|whereas|although|though|because|as|when|after|before|since|who|which|"
-    r"that|and then)(?![\w\-])"
+    r"that|and then"
+    r"|но|але|а|однако|проте|хотя|хоча|потому|бо|когда|коли|что|що|который|которая|"
+    r"которые|який|яка|які|после|після)(?![\w\-])"
 )
 # Where the clause around a target ends (the window whose cues count for it).
 _CLAUSE_RE = re.compile(
-    r";|[–—]|\s-\s|,[\"”’']?\s*(?:but|while|whereas|although|though|yet|and|however|adding|"
-    r"saying|claiming|stating|arguing|warning|insisting|noting|referring)(?![\w\-])"
-    r"|\s(?:but|whereas)(?![\w\-])"
+    rf";|{_DASH}|\s-\s"
+    r"|,[\"”’']?\s*(?:but|while|whereas|although|though|yet|and|however|adding|"
+    r"saying|claiming|stating|arguing|warning|insisting|noting|referring"
+    r"|но|але|а|однако|проте|хотя|хоча|и|і|та|добавив|додавши)(?![\w\-])"
+    r"|\s(?:but|whereas|но|але|однако|проте)(?![\w\-])"
 )
 _PASSIVE_AUX = frozenset(("was", "were", "is", "are", "been", "be", "being"))
 
@@ -138,6 +146,11 @@ class StanceLexicon:
 def load_stance_lexicon(path: str | Path | None = None) -> StanceLexicon:
     """Read an evaluative lexicon (YAML with ``verbs``, ``terms``, ``negators``).
 
+    An optional ``languages`` section holds ``verbs`` and ``terms`` per language
+    (``ru``, ``uk``): verbs are listed in every form they take, terms in their
+    dictionary form and expanded into their case forms
+    (:func:`framing.inflection.inflect`). Negators form one list for all languages.
+
     Parameters
     ----------
     path : str or pathlib.Path, optional
@@ -153,8 +166,8 @@ def load_stance_lexicon(path: str | Path | None = None) -> StanceLexicon:
     FileNotFoundError
         If `path` does not exist.
     ValueError
-        If a section is missing or a weight is not a number in [-1, 1]; the message
-        names the file and the entry.
+        If a section is missing, ``languages`` has a key other than ``'ru'``/``'uk'``,
+        or a weight is not a number in [-1, 1]; the message names the file and the entry.
     """
     path = Path(path) if path is not None else DEFAULT_LEXICON
     with open(path, encoding="utf-8") as fh:
@@ -165,17 +178,28 @@ def load_stance_lexicon(path: str | Path | None = None) -> StanceLexicon:
                 f"Stance lexicon {str(path)!r} lacks the {section!r} section; expected the "
                 f"keys 'verbs', 'terms' and 'negators'. Got keys {sorted(data)!r}."
             )
-    weights = {}
-    for section in ("verbs", "terms"):
-        table = {}
-        for word, w in (data[section] or {}).items():
-            if isinstance(w, bool) or not isinstance(w, int | float) or not -1 <= w <= 1:
-                raise ValueError(
-                    f"Stance lexicon {str(path)!r}, {section}.{word}: the weight must be a "
-                    f"number in [-1, 1]. Got {w!r}; fix the entry."
-                )
-            table[str(word)] = float(w)
-        weights[section] = table
+    weights = {"verbs": {}, "terms": {}}
+    sections = [("", None, data)]
+    languages = data.get("languages") or {}
+    if not isinstance(languages, dict) or not set(languages) <= set(INFLECTED_LANGUAGES):
+        raise ValueError(
+            f"Stance lexicon {str(path)!r}: 'languages' must map language codes "
+            f"{list(INFLECTED_LANGUAGES)!r} to sections with 'verbs' and 'terms'. Got "
+            f"{languages!r:.80}."
+        )
+    sections += [(f"languages.{lang}.", lang, sub or {}) for lang, sub in languages.items()]
+    for prefix, lang, tables in sections:
+        for section in ("verbs", "terms"):
+            for word, w in (tables.get(section) or {}).items():
+                if isinstance(w, bool) or not isinstance(w, int | float) or not -1 <= w <= 1:
+                    raise ValueError(
+                        f"Stance lexicon {str(path)!r}, {prefix}{section}.{word}: the weight "
+                        f"must be a number in [-1, 1]. Got {w!r}; fix the entry."
+                    )
+                # Russian and Ukrainian terms are dictionary forms: match every case form
+                forms = inflect(str(word), lang) if lang and section == "terms" else [str(word)]
+                for form in forms:
+                    weights[section][form] = float(w)
     return StanceLexicon(
         verbs=weights["verbs"],
         terms={k.lower(): v for k, v in weights["terms"].items()},
@@ -214,7 +238,7 @@ def _find_evaluations(text: str, sents, sent_of, statements, lex: StanceLexicon)
         prev_tok = before[-1].lower() if before else ""
         if prev_tok in _DETERMINERS or prev_tok in _PREPOSITIONS:
             continue  # a noun or adjective ('the support', 'of support')
-        if not v.endswith(("s", "ed")) and prev_tok not in _BASE_FORM_OK_BEFORE:
+        if v.isascii() and not v.endswith(("s", "ed")) and prev_tok not in _BASE_FORM_OK_BEFORE:
             continue  # bare 'support'/'trust' is a noun unless after a pronoun or auxiliary
         if v in ("thanks",) and text[vb : vb + 3] == " to":
             continue

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import unicodedata
 from bisect import bisect_right
 
 import blingfire
@@ -26,6 +27,7 @@ __all__ = [
     "DOUBLE_QUOTES",
     "MAX_SENTENCE_CHARS",
     "cap_span_lengths",
+    "nfc_with_offsets",
     "normalize_apostrophes",
     "normalize_quotes",
     "split_sentences",
@@ -87,6 +89,8 @@ COUNTRY_MODIFIED_NOUNS = _words(
 )
 
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+# Russian "и т. д." / "и т. п." (and so on): not an initial before a capital.
+_ETC_TAIL = re.compile(r"т\.\s?[дп]\.\Z")
 _INITIALISM = re.compile(r"(?:[^\W\d_]\.){2,}\Z")
 _OPENERS = "\"'([{\u201c\u2018\u00ab\u2014\u2013-"
 _SPLIT_HINT = re.compile(
@@ -176,6 +180,53 @@ def straighten_curly_quotes(text: str) -> str:
         if curly in text:
             text = text.replace(curly, straight)
     return text
+
+
+def nfc_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Return `text` in Unicode normal form C and the offset of each character in `text`.
+
+    Text decomposed into base letters and combining marks (NFD: ``й`` as ``и`` +
+    U+0306, ``ї`` as ``і`` + U+0308, ``é`` as ``e`` + U+0301) is composed, so that it
+    matches forms written composed; `offsets` maps every position of the result
+    back to `text`, so spans found in the composed text can be reported on the
+    original one.
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    nfc : str
+        Each starter character with the combining marks that follow it, normalised
+        to NFC on its own (equal to ``unicodedata.normalize("NFC", text)`` for every
+        script that composes only base letters with marks, which covers Latin,
+        Cyrillic and Greek).
+    offsets : list of int, length ``len(nfc) + 1``
+        ``offsets[i]`` is the index in `text` where the character ``nfc[i]`` comes
+        from; ``offsets[len(nfc)] == len(text)``. A span ``nfc[a:b]`` that starts
+        and ends on character boundaries is ``text[offsets[a]:offsets[b]]``.
+
+    Examples
+    --------
+    >>> nfc, offsets = nfc_with_offsets("Кві Киі\u0308в")  # ї written as і + U+0308
+    >>> nfc, offsets
+    ('Кві Київ', [0, 1, 2, 3, 4, 5, 6, 8, 9])
+    """
+    nfc: list[str] = []
+    offsets: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        piece = unicodedata.normalize("NFC", text[i:j]) if j - i > 1 else text[i]
+        nfc.append(piece)
+        offsets.extend([i] * len(piece))
+        i = j
+    offsets.append(n)
+    return "".join(nfc), offsets
 
 
 def _blingfire_spans(text: str) -> list[tuple[int, int]]:
@@ -270,6 +321,8 @@ def _should_merge(
         return True
     if token in NUMBER_ABBREVIATIONS:
         return first.isdigit()
+    if token in ("д.", "п.") and _ETC_TAIL.search(text, max(prev_start, prev_end - 6), prev_end):
+        return first.islower() or first.isdigit()  # "и т. д." / "и т. п." ends sentences
     if len(token) == 2 and token[0].isalpha():
         return first.isupper()  # a middle initial: "George W. Bush"
     if first.islower() or first.isdigit():
@@ -316,7 +369,11 @@ def _cut_points(text: str) -> list[tuple[int, int]]:
         if text[nxt].isascii() and not _TITLE_START.match(text, nxt):
             continue
         mark = m.start()
-        if text[mark] == "." and _is_abbreviation(_last_token(text, max(0, mark - 40), mark + 1)):
+        if (
+            text[mark] == "."
+            and _is_abbreviation(_last_token(text, max(0, mark - 40), mark + 1))
+            and not _ETC_TAIL.search(text, max(0, mark - 5), mark + 1)
+        ):
             continue
         hints.append((m.start(1), m.end(1)))
     if hints:
@@ -437,6 +494,8 @@ def split_sentences(text: str, *, keep: list[tuple[int, int]] = ()) -> list[tupl
          initialism also when the next word is a noun it commonly modifies
          (:data:`COUNTRY_MODIFIED_NOUNS`: ``U.S. Senate``, ``U.K. officials``).
          ``in the U.S. The next day`` stays two sentences.
+       - the Russian ``и т. д.`` / ``и т. п.`` ("and so on") is not taken for an
+         initial: a capital after it starts a new sentence.
 
     2. **Paragraph split.** A blank line (``"\\n\\n"``, possibly with spaces in
        between) always ends a sentence, and sentences are never merged across one.
