@@ -13,9 +13,10 @@ import pandas as pd
 from framing.corpus.build import build_articles
 from framing.corpus.dates import check_time_zone
 from framing.corpus.outlets import as_outlet_map
-from framing.corpus.readers import apply_column_map, read_raw
+from framing.corpus.readers import FORMATS, apply_column_map, detect_format, read_raw
 from framing.corpus.report import LoadReport
 from framing.corpus.schema import Rejections, skipped_frame
+from framing.exceptions import CorpusFormatError
 
 __all__ = ["load_corpus"]
 
@@ -132,11 +133,20 @@ def load_corpus(
         If `path` does not exist.
     CorpusFormatError
         If a file cannot be decoded with `encoding` (names file, line and byte
-        offset), a CSV is malformed, the format cannot be inferred, or, with
-        ``strict=True``, a record would be rejected (names file and line).
+        offset), a CSV is malformed, the format cannot be inferred, with
+        ``strict=True`` a record would be rejected (names file and line), or a
+        JSONL/CSV/Parquet corpus of at least 5 articles has (almost) no text: at
+        least :data:`MISREAD_SHARE` empty, with no field mapped to ``text`` (the
+        message lists the fields found and the ``columns=`` that likely fixes it).
     MissingColumnError
         If a field named in `columns` is not in the file; the message lists the
         fields found.
+
+    Warns
+    -----
+    UserWarning
+        When at least :data:`MISREAD_SHARE` of a JSONL/CSV/Parquet corpus has no date,
+        naming a field that looks like one.
     RegistryFormatError
         If the outlets map is malformed.
     ValueError
@@ -217,6 +227,7 @@ def load_corpus(
         files += batch.files
         skipped += batch.skipped
     raw = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True, sort=False)
+    formats = {detect_format(Path(one), format) for one in path_list}
 
     articles, stats = build_articles(
         raw, rej, default_tz=default_tz, outlet_map=outlet_map, detect_language=detect_language,
@@ -240,6 +251,7 @@ def load_corpus(
         )
     report.seconds = time.perf_counter() - started
     logger.info(report.summary())
+    _check_not_misread(articles, raw, formats, path_list, columns)
     if report.n_rejected:
         first = rejections.iloc[0]
         warnings.warn(
@@ -260,3 +272,49 @@ def load_corpus(
     return (articles, report) if return_report else articles
 
 
+#: Share of accepted articles that, empty or undated, means a table was probably misread.
+MISREAD_SHARE = 0.9
+#: Formats where an unmapped field is the usual cause of empty texts or missing dates.
+_TABULAR = frozenset({"jsonl", "csv", "parquet"})
+_TEXT_HINTS = ("body", "content", "article", "maintext", "full_text", "story", "body-paragraphs")
+_DATE_HINTS = ("date", "time", "publish", "created", "timestamp")
+
+
+def _check_not_misread(articles, raw, formats, path_list, columns) -> None:
+    """Stop a load of a table whose texts are (almost) all empty; warn when dates are.
+
+    A JSONL/CSV/Parquet file whose text lives under another field name (``body``,
+    ``content``...) would otherwise give a corpus of empty articles that fails much later
+    with an empty figure. Formats that carry no text by design (exports joined to pages)
+    are not checked.
+    """
+    n = len(articles)
+    if n < 5 or not formats <= _TABULAR:
+        return
+    where = ", ".join(repr(str(p)) for p in path_list[:2]) + (" ..." if len(path_list) > 2 else "")
+    fields = [c for c in raw.columns if not str(c).startswith("\x00")]
+    empty = int((articles["status"] == "empty_text").sum())
+    if empty >= MISREAD_SHARE * n and not (columns and "text" in columns.values()):
+        likely = [f for f in fields if any(h in str(f).lower() for h in _TEXT_HINTS)]
+        fix = (f"map it with columns={{{likely[0]!r}: 'text'}} (command line: --column "
+               f"{likely[0]}=text)" if likely else
+               "map the field that holds the text with columns={FIELD: 'text'} (command "
+               "line: --column FIELD=text)")
+        raise CorpusFormatError(
+            f"{empty} of {n} articles read from {where} have no text: the text is probably "
+            f"under another field name. Fields found: {fields!r}; {fix}, or choose the "
+            f"format (one of {FORMATS[1:]!r})."
+        )
+    undated = int((articles["date_status"] == "missing").sum())
+    if undated >= MISREAD_SHARE * n and not (columns and "published" in columns.values()):
+        likely = [f for f in fields if f != "published"
+                  and any(h in str(f).lower() for h in _DATE_HINTS)]
+        warnings.warn(
+            f"{undated} of {n} articles read from {where} have no publication date, so "
+            "they are left out of every time view. "
+            + (f"The field {likely[0]!r} looks like a date: map it with columns="
+               f"{{{likely[0]!r}: 'published'}} (command line: --column {likely[0]}=published)."
+               if likely else "Map the date field with columns={FIELD: 'published'}."),
+            UserWarning,
+            stacklevel=3,
+        )

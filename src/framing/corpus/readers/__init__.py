@@ -113,7 +113,9 @@ def detect_format(path, format="auto", *, caller="load_corpus"):
     path : str or os.PathLike
     format : str, default="auto"
         A name from :data:`FORMATS`; ``"auto"`` decides from the path: a folder
-        is ``"folder"``, a file by its suffix (``.gz`` ignored).
+        is ``"folder"``, a file by its suffix (``.gz`` ignored); a ``.jsonl`` file
+        whose first record has BASIL's keys (``body-paragraphs``, ``triplet-uuid``)
+        is ``"basil"``.
     caller : str, default="load_corpus"
         Function named in the error message.
 
@@ -144,7 +146,7 @@ def detect_format(path, format="auto", *, caller="load_corpus"):
         suffixes = suffixes[:-1]
     for fmt in _REGISTRY.values():
         if suffixes and suffixes[-1] in fmt.suffixes:
-            return fmt.name
+            return _sniff_jsonl(path) if fmt.name == "jsonl" else fmt.name
     known = sorted(s for fmt in _REGISTRY.values() for s in fmt.suffixes)
     raise CorpusFormatError(
         f"Cannot tell the format of corpus file {str(path)!r} from its suffix "
@@ -152,6 +154,30 @@ def detect_format(path, format="auto", *, caller="load_corpus"):
         f"(suffixes recognised: {', '.join(known)}; a folder is read as 'folder').",
         path=path,
     )
+
+
+#: Keys that mark a JSON Lines record as BASIL's (Fan et al., 2019): its text is in
+#: ``body-paragraphs``, so reading it as plain JSONL would give empty texts.
+_BASIL_KEYS = frozenset({"body-paragraphs", "triplet-uuid"})
+
+
+def _sniff_jsonl(path: Path) -> str:
+    """'basil' when the first record of a .jsonl file has BASIL's keys, else 'jsonl'."""
+    import gzip
+    import json
+
+    opener = gzip.open if path.suffix.lower() == ".gz" else open
+    try:
+        with opener(path, "rt", encoding="utf-8", errors="replace") as fh:
+            for line in fh:
+                if line.strip():
+                    record = json.loads(line)
+                    break
+            else:
+                return "jsonl"
+    except (OSError, ValueError):
+        return "jsonl"  # unreadable here: the reader reports it with file and line
+    return "basil" if isinstance(record, dict) and _BASIL_KEYS <= record.keys() else "jsonl"
 
 
 def read_raw(path, *, format="auto", encoding="utf-8", rejections):
