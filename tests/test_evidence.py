@@ -118,6 +118,36 @@ def test_explore_evidence_builds_pickers_for_every_outlet_and_actor():
     )
     box = explore_evidence(scored)
     assert isinstance(box, widgets.VBox)
-    group_picker, actor_picker = box.children[0].children
+    group_picker, actor_picker, period_picker = box.children[0].children
+    size_picker, page_picker = box.children[1].children
     assert list(group_picker.options) == ["Kyiv Ledger", "Northwire"]
     assert list(actor_picker.options) == ["trump", "zelenskyy"]
+    assert list(period_picker.options) == ["all", "2025-03"]
+    # the first cell shown is one that has mentions, and the note explains the label
+    assert (group_picker.value, actor_picker.value) in {("Kyiv Ledger", "zelenskyy"),
+                                                        ("Northwire", "trump")}
+    assert "1 mentions" in box.children[2].value and "most probable class" in box.children[2].value
+
+
+def test_explore_evidence_pages_through_many_rows():
+    widgets = pytest.importorskip("ipywidgets")
+    from framing.evidence import explore_evidence
+
+    n = 60
+    scored = pd.DataFrame({
+        "article_id": [f"a{i}" for i in range(n)], "outlet": ["Wire"] * n,
+        "actor_id": ["trump"] * n,
+        "published": pd.to_datetime(["2025-03-01"] * 30 + ["2025-04-01"] * 30, utc=True),
+        "sentence": ["Trump replied."] * n, "start": [0] * n, "end": [5] * n,
+        "sentence_start": [0] * n, "surface": ["Trump"] * n, "polarity": [0.1] * n,
+        "label": ["neutral"] * n,
+    })
+    box = explore_evidence(scored, page_size=25)
+    _, _, period_picker = box.children[0].children
+    size_picker, page_picker = box.children[1].children
+    assert page_picker.max == 3 and "rows 1–25" in box.children[2].value
+    page_picker.value = 3
+    assert "rows 51–60" in box.children[2].value
+    period_picker.value = "2025-04"
+    assert page_picker.value == 1 and page_picker.max == 2
+    assert "30 mentions" in box.children[2].value

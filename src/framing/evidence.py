@@ -20,7 +20,7 @@ from framing.aggregate import _require_columns
 from framing.exceptions import UnknownActorError
 
 __all__ = [
-    "EVIDENCE_COLUMNS", "evidence_html", "explore_evidence", "find_evidence", "highlight_mention",
+    "EVIDENCE_COLUMNS", "LABEL_NOTE", "evidence_html", "explore_evidence", "find_evidence", "highlight_mention",
     "read_mentions",
 ]
 
@@ -319,11 +319,21 @@ def read_mentions(path):
     )
 
 
-def explore_evidence(scored, *, group="outlet", value="polarity"):
-    """Show outlet and actor pickers that list the evidence behind each cell (JupyterLab).
+#: One line under the evidence picker: what the two score columns mean.
+LABEL_NOTE = (
+    "polarity: the model's score toward the actor, in [-1, 1] (p_positive - p_negative); "
+    "label: the most probable class, so a mention can be 'neutral' with polarity +0.3 "
+    "(neutral most probable, positive second)."
+)
 
-    An interactive view for exploring, not for reports: papermill runs of the bundled
-    notebooks pass ``interactive=False`` and never call it.
+
+def explore_evidence(scored, *, group="outlet", value="polarity", page_size=25, default=None):
+    """Show pickers that list the evidence behind each outlet × actor (× month) cell.
+
+    An interactive view for exploring in JupyterLab, not for reports: papermill runs of
+    the bundled notebooks pass ``interactive=False`` and never call it. Pickers: the
+    `group` value, the actor, the month (or all), the page size and the page; one line
+    explains polarity vs label.
 
     Parameters
     ----------
@@ -333,6 +343,11 @@ def explore_evidence(scored, *, group="outlet", value="polarity"):
         Column offered in the first picker (``outlet`` or an outlet-map group column).
     value : str, default='polarity'
         Score column shown beside each sentence.
+    page_size : int, default=25
+        Rows per page at first (the picker offers 10, 25, 50, 100, 200).
+    default : tuple of (str, str), optional
+        ``(group value, actor id)`` selected at first, e.g. a cell drawn in a figure.
+        Default: the cell with the most scored mentions.
 
     Returns
     -------
@@ -354,19 +369,52 @@ def explore_evidence(scored, *, group="outlet", value="polarity"):
 
     groups = sorted(map(str, scored[group].dropna().unique()))
     actors = sorted(map(str, scored["actor_id"].dropna().unique()))
-    pick_group = widgets.Dropdown(options=groups, description=group)
-    pick_actor = widgets.Dropdown(options=actors, description="actor")
+    if default is None and len(scored):
+        has = scored[value].notna() if value in scored.columns else pd.Series(True, scored.index)
+        sizes = scored[has].groupby([group, "actor_id"], observed=True).size()
+        default = tuple(map(str, sizes.idxmax())) if len(sizes) else None
+    months = ["all"]
+    if "published" in scored.columns:
+        dates = pd.to_datetime(scored["published"], utc=True).dropna()
+        months += sorted({f"{d.year:04d}-{d.month:02d}" for d in dates})
+    pick_group = widgets.Dropdown(options=groups, description=group,
+                                  value=default[0] if default and default[0] in groups else None)
+    pick_actor = widgets.Dropdown(options=actors, description="actor",
+                                  value=default[1] if default and default[1] in actors else None)
+    pick_period = widgets.Dropdown(options=months, value="all", description="month")
+    sizes_ = sorted({10, 25, 50, 100, 200, int(page_size)})
+    pick_size = widgets.Dropdown(options=sizes_, value=int(page_size), description="rows")
+    pick_page = widgets.BoundedIntText(value=1, min=1, max=1, description="page")
+    status = widgets.HTML()
     output = widgets.Output()
+    state = {"table": None}
 
-    def refresh(_change=None):
+    def select(_change=None):
+        state["table"] = find_evidence(
+            scored, outlet=pick_group.value, actor=pick_actor.value, group=group,
+            period=None if pick_period.value == "all" else pick_period.value, value=value,
+        )
+        n_pages = max(1, -(-len(state["table"]) // pick_size.value))
+        pick_page.max = n_pages
+        if pick_page.value != 1:
+            pick_page.value = 1  # triggers show()
+        else:
+            show()
+
+    def show(_change=None):
+        table = state["table"]
+        size, page = pick_size.value, pick_page.value
+        first = (page - 1) * size
+        status.value = (f"{len(table)} mentions; rows {min(first + 1, len(table))}–"
+                        f"{min(first + size, len(table))} (page {page} of {pick_page.max}). "
+                        f"<br><small>{html.escape(LABEL_NOTE)}</small>")
         output.clear_output()
         with output:
-            table = find_evidence(
-                scored, outlet=pick_group.value, actor=pick_actor.value, group=group, value=value
-            )
-            display(HTML(evidence_html(table)))
+            display(HTML(evidence_html(table.iloc[first:first + size], max_rows=size)))
 
-    pick_group.observe(refresh, names="value")
-    pick_actor.observe(refresh, names="value")
-    refresh()
-    return widgets.VBox([widgets.HBox([pick_group, pick_actor]), output])
+    for picker in (pick_group, pick_actor, pick_period, pick_size):
+        picker.observe(select, names="value")
+    pick_page.observe(show, names="value")
+    select()
+    return widgets.VBox([widgets.HBox([pick_group, pick_actor, pick_period]),
+                         widgets.HBox([pick_size, pick_page]), status, output])
