@@ -167,10 +167,11 @@ from framing.commands.agreement import agreement  # noqa: E402
 from framing.commands.evaluate import evaluate, train  # noqa: E402
 from framing.commands.evaluate_stance import evaluate_stance  # noqa: E402
 from framing.commands.evidence import evidence  # noqa: E402
+from framing.commands.init import init  # noqa: E402
 from framing.commands.sample import sample  # noqa: E402
 from framing.commands.score import score  # noqa: E402
 
-for _command in (actors, agreement, evaluate, evaluate_stance, evidence, sample, score, train):
+for _command in (actors, agreement, evaluate, evaluate_stance, evidence, init, sample, score, train):
     main.add_command(_command)
 
 

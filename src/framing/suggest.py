@@ -120,7 +120,8 @@ def suggest_actors(articles, registry=None, *, top: int = 50, min_articles: int 
         ``"unknown"``, from titles such as *Mr.* or *Senator* before the name and words
         such as *Party* or *Ministry* in it), ``n_mentions`` and ``n_articles`` (int),
         ``variants`` (list of str: one-word forms counted with the name), ``example``
-        (the sentence of its first occurrence, at most 300 characters around it) and
+        (the sentence of its first occurrence, from at most 80 characters before it, at
+        most 300 characters) and
         ``example_article_id``.
 
     Raises
@@ -188,7 +189,7 @@ def suggest_actors(articles, registry=None, *, top: int = 50, min_articles: int 
                         sentences = split_sentences(text)
                     s0, s1 = next(((s, e) for s, e in sentences if s <= m.start() < e),
                                   (m.start(), m.end()))
-                    s0 = max(s0, min(m.start() - 120, s1 - 300))  # the mention in view
+                    s0 = max(s0, m.start() - 80)  # the mention in view
                     example[name] = (text[s0 : min(s1, s0 + 300)], aid)
     # one-word forms join the most frequent multi-word name that ends (or starts) with them
     by_last: dict[str, list[str]] = defaultdict(list)
