@@ -27,7 +27,7 @@ from framing.corpus import FORMATS
 @click.option("--overwrite", is_flag=True, help="Replace an existing study.yml / actors.yml.")
 def init(folder, corpus, corpus_format, columns, n_actors, overwrite):
     """Write FOLDER/study.yml and a starter FOLDER/actors.yml for a corpus."""
-    from framing.study import init_study
+    from framing.settings import init_study
 
     mapping = {}
     for item in columns:
@@ -39,7 +39,7 @@ def init(folder, corpus, corpus_format, columns, n_actors, overwrite):
     path = init_study(folder, list(corpus), corpus_format=corpus_format, columns=mapping,
                       n_actors=n_actors, overwrite=overwrite)
     click.echo(
-        f"Study written to {path} with a starter registry {path.parent / 'actors.yml'} "
+        f"StudySettings written to {path} with a starter registry {path.parent / 'actors.yml'} "
         f"({n_actors} frequent names: edit it). Next: framing report --study {path}, or open "
         "notebooks/00_start_here.ipynb in JupyterLab and set its `study` parameter."
     )

@@ -1,4 +1,4 @@
-"""Study files: settings in one place, paths relative to the file, never to the cwd."""
+"""StudySettings files: settings in one place, paths relative to the file, never to the cwd."""
 
 import shutil
 
@@ -9,7 +9,7 @@ from framing import paths
 from framing.actors import load_actors
 from framing.cli import main
 from framing.exceptions import OverwriteError
-from framing.study import Study, StudyError, init_study, load_study, write_study
+from framing.settings import StudySettings, StudyError, init_study, load_study_settings, write_study_settings
 
 
 @pytest.fixture
@@ -25,7 +25,7 @@ def study_dir(tmp_path):
 
 
 def test_bundled_corpus_is_a_study():
-    study = load_study(paths.CORPUS_DIR / "study.yml")
+    study = load_study_settings(paths.CORPUS_DIR / "study.yml")
     assert study.corpus == (paths.DEFAULT_CORPUS,)
     assert study.actors == paths.DEFAULT_ACTORS and study.out == paths.FIGURES_DIR
 
@@ -34,15 +34,15 @@ def test_paths_resolve_against_the_study_file_from_any_cwd(study_dir, tmp_path, 
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
-    study = load_study(study_dir / "study.yml")
+    study = load_study_settings(study_dir / "study.yml")
     assert study.corpus == ((study_dir / "data" / "articles.jsonl").resolve(),)
     assert study.out == (study_dir / "out").resolve()
     assert study.period == "month" and study.start == "2025-02-01" and study.end is None
-    assert load_study(study_dir).path == (study_dir / "study.yml").resolve()  # a folder works
+    assert load_study_settings(study_dir).path == (study_dir / "study.yml").resolve()  # a folder works
 
 
 def test_overrides_replace_settings(study_dir):
-    study = load_study(study_dir / "study.yml", period="week", scorer="textblob", end=None)
+    study = load_study_settings(study_dir / "study.yml", period="week", scorer="textblob", end=None)
     assert study.period == "week" and study.scorer == "textblob"
 
 
@@ -58,26 +58,26 @@ def test_overrides_replace_settings(study_dir):
 def test_malformed_study_files_name_the_key(study_dir, text, match):
     (study_dir / "study.yml").write_text(text, encoding="utf-8")
     with pytest.raises(StudyError, match=match):
-        load_study(study_dir / "study.yml")
+        load_study_settings(study_dir / "study.yml")
 
 
 def test_missing_paths_say_where_they_were_looked_for(study_dir):
     (study_dir / "study.yml").write_text("corpus: nowhere.jsonl\n", encoding="utf-8")
     with pytest.raises(FileNotFoundError, match="relative to"):
-        load_study(study_dir / "study.yml")
+        load_study_settings(study_dir / "study.yml")
 
 
 def test_write_and_read_back(study_dir, tmp_path):
-    study = load_study(study_dir / "study.yml")
-    again = load_study(write_study(study, study_dir / "copy.yml"))
+    study = load_study_settings(study_dir / "study.yml")
+    again = load_study_settings(write_study_settings(study, study_dir / "copy.yml"))
     assert again.corpus == study.corpus and again.out == study.out and again.start == study.start
     with pytest.raises(OverwriteError):
-        write_study(study, study_dir / "copy.yml")
+        write_study_settings(study, study_dir / "copy.yml")
 
 
 def test_init_writes_a_study_and_a_starter_registry(tmp_path):
     path = init_study(tmp_path / "new", paths.DEFAULT_CORPUS, n_actors=5)
-    study = load_study(path)
+    study = load_study_settings(path)
     assert study.corpus == (paths.DEFAULT_CORPUS,)
     assert len(list(load_actors(study.actors))) == 5
     with pytest.raises(OverwriteError):
@@ -89,5 +89,5 @@ def test_init_writes_a_study_and_a_starter_registry(tmp_path):
 
 
 def test_study_dataclass_is_plain():
-    s = Study(path=None, name="x", corpus=(paths.DEFAULT_CORPUS,))
+    s = StudySettings(path=None, name="x", corpus=(paths.DEFAULT_CORPUS,))
     assert s.period == "week" and "corpus:" in s.to_yaml()

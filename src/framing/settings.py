@@ -6,8 +6,8 @@ the events, the language, the scorer, the period and date window, and the output
 notebook's ``study`` parameter read it. Relative paths are resolved against the study
 file's folder, never against the working directory of a shell or a Jupyter kernel.
 
->>> from framing.study import load_study
->>> study = load_study("corpus/study.yml")  # doctest: +SKIP
+>>> from framing.settings import load_study_settings
+>>> study = load_study_settings("corpus/study.yml")  # doctest: +SKIP
 >>> study.corpus, study.out  # doctest: +SKIP
 """
 
@@ -23,7 +23,8 @@ import yaml
 
 from framing.exceptions import FramingError
 
-__all__ = ["STUDY_FILE", "Study", "StudyError", "load_study", "write_study", "init_study"]
+__all__ = ["STUDY_FILE", "StudyError", "StudySettings", "init_study", "load_study_settings",
+           "write_study_settings"]
 
 #: File name ``framing init`` writes.
 STUDY_FILE = "study.yml"
@@ -35,7 +36,7 @@ class StudyError(FramingError, ValueError):
 
 
 @dataclasses.dataclass(frozen=True)
-class Study:
+class StudySettings:
     """A study's settings with every path absolute.
 
     Attributes
@@ -116,7 +117,7 @@ class Study:
         return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
 
 
-_KEYS = tuple(f.name for f in dataclasses.fields(Study) if f.name != "path")
+_KEYS = tuple(f.name for f in dataclasses.fields(StudySettings) if f.name != "path")
 _COMMENTS = {
     "name": "short name of the study (figure metadata)",
     "corpus": "corpus file(s) or folder(s), relative to this file",
@@ -150,7 +151,7 @@ def _date(path, key, value):
         _fail(path, f"{key!r} must be a date YYYY-MM-DD or null. Got {value!r}.")
 
 
-def load_study(path, **overrides) -> Study:
+def load_study_settings(path, **overrides) -> StudySettings:
     """Read and check a study file; resolve its paths against the file's folder.
 
     Parameters
@@ -164,7 +165,7 @@ def load_study(path, **overrides) -> Study:
 
     Returns
     -------
-    study : Study
+    study : StudySettings
 
     Raises
     ------
@@ -241,7 +242,7 @@ def load_study(path, **overrides) -> Study:
     for key in ("columns", "parameters"):
         if settings[key] is not None and not isinstance(settings[key], dict):
             _fail(path, f"{key!r} must be a mapping. Got {settings[key]!r}.")
-    return Study(
+    return StudySettings(
         path=path, name=str(settings["name"] or base.name), corpus=corpus, format=fmt,
         columns=dict(settings["columns"] or {}), actors=resolved["actors"],
         outlets=resolved["outlets"], events=resolved["events"],
@@ -252,12 +253,12 @@ def load_study(path, **overrides) -> Study:
     )
 
 
-def write_study(study: Study, path, *, overwrite: bool = False) -> Path:
+def write_study_settings(study: StudySettings, path, *, overwrite: bool = False) -> Path:
     """Write `study` as a commented YAML file at `path`.
 
     Parameters
     ----------
-    study : Study
+    study : StudySettings
     path : str or os.PathLike
         Target file; relative paths in the file are written relative to its folder.
     overwrite : bool, default=False
@@ -300,7 +301,7 @@ def init_study(folder, corpus, *, corpus_format="auto", columns=None, n_actors=2
     Parameters
     ----------
     folder : str or os.PathLike
-        Study folder (created).
+        StudySettings folder (created).
     corpus : str or os.PathLike or list of them
         Corpus file(s) or folder(s); kept where they are and referred to relatively.
     corpus_format : str, default='auto'
@@ -337,6 +338,6 @@ def init_study(folder, corpus, *, corpus_format="auto", columns=None, n_actors=2
     folder.mkdir(parents=True, exist_ok=True)
     actors_path.write_text(draft_registry(table, source=", ".join(map(str, paths))),
                            encoding="utf-8")
-    study = Study(path=study_path, name=folder.name, corpus=tuple(paths), format=corpus_format,
+    study = StudySettings(path=study_path, name=folder.name, corpus=tuple(paths), format=corpus_format,
                   columns=dict(columns or {}), actors=actors_path, out=folder / "reports")
-    return write_study(study, study_path, overwrite=overwrite)
+    return write_study_settings(study, study_path, overwrite=overwrite)
