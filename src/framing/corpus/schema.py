@@ -40,8 +40,12 @@ DERIVED_COLUMNS = (
     "outlet_raw",
     "status",
     "date_status",
+    "date_source",
+    "published_raw",
+    "crawled",
     "language",
     "duplicate_group",
+    "near_duplicate_group",
     "source_file",
     "source_line",
 )
