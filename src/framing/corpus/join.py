@@ -113,18 +113,12 @@ def join_pages(raw, pages, skipped):
         source = f"{pages[PROVENANCE_FILE].iat[page]}:{pages[PROVENANCE_LINE].iat[page]}"
         for row in rows:
             raw.iat[row, raw.columns.get_loc("text")] = pages["text"].iat[page]
+            own_date = "published" in raw.columns and not _blank(raw["published"].iat[row])
+            if own_date and DATE_SOURCE_KEY in raw.columns and _blank(raw[DATE_SOURCE_KEY].iat[row]):
+                raw.iat[row, raw.columns.get_loc(DATE_SOURCE_KEY)] = "field"  # the row's own
             for column in _FILL:
-                if column not in pages.columns:
-                    continue
-                value = raw[column].iat[row]
-                if value is None or (isinstance(value, float) and np.isnan(value)) or (
-                    isinstance(value, str) and not value.strip()
-                ):
+                if column in pages.columns and _blank(raw[column].iat[row]):
                     raw.iat[row, raw.columns.get_loc(column)] = pages[column].iat[page]
-            if DATE_SOURCE_KEY in raw.columns and not _blank(raw["published"].iat[row]) and (
-                _blank(raw[DATE_SOURCE_KEY].iat[row])
-            ):
-                raw.iat[row, raw.columns.get_loc(DATE_SOURCE_KEY)] = "field"
             raw.iat[row, raw.columns.get_loc("page_source")] = source
             raw.iat[row, raw.columns.get_loc(NEEDS_TEXT_KEY)] = False
     for i in range(len(pages)):
@@ -141,6 +135,9 @@ def join_pages(raw, pages, skipped):
 
 
 def _blank(value):
-    return value is None or (isinstance(value, float) and np.isnan(value)) or (
-        isinstance(value, str) and not value.strip()
-    ) or value is pd.NaT
+    return (
+        value is None
+        or value is pd.NaT
+        or (isinstance(value, float) and np.isnan(value))
+        or (isinstance(value, str) and not value.strip())
+    )

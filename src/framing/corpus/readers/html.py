@@ -4,9 +4,10 @@ The article text is what trafilatura (Barbaresi, 2021, ACL demo) keeps as the ma
 content: menus, related-link lists, cookie banners and footers are left out. The
 publication date is searched in this order, and where it was found is recorded in
 ``date_source``: the page's metadata (``article:published_time`` and similar
-``<meta>`` tags, JSON-LD ``datePublished``; then htmldate's markup rules without
-text search) → ``"html_meta"``; the URL path (``/2024/02/24/``) → ``"url"``; dates
-in the visible text (htmldate's extensive search) → ``"text"``.
+``<meta>`` tags, JSON-LD ``datePublished``) → ``"html_meta"``; the URL path
+(``/2024/02/24/``) → ``"url"``; htmldate's markup rules without text search
+(``<time>`` elements, ...) → ``"html_meta"``; dates in the visible text (htmldate's
+extensive search) → ``"text"``.
 """
 
 from __future__ import annotations
@@ -164,9 +165,10 @@ def extract_html(data, *, url=None):
     canonical = (getattr(doc, "url", None) or url or "") if doc is not None else (url or "")
     published, source = _meta_date(html), "html_meta"
     if published is None:
-        published = htmldate.find_date(html, extensive_search=False, original_date=True)
-    if published is None:
         published, source = date_from_url(canonical) or date_from_url(url), "url"
+    if published is None:  # <time> elements and other markup rules, no text search
+        published = htmldate.find_date(html, extensive_search=False, original_date=True)
+        source = "html_meta"
     if published is None:
         published, source = htmldate.find_date(html, extensive_search=True, original_date=True), "text"
     return {

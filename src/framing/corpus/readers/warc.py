@@ -79,47 +79,57 @@ def read_warc_stream(stream, source, *, rejections):
 
     stem = source.rsplit("/", 1)[-1].split("!")[-1].split(".")[0]
     records, skipped, number, offset = [], [], 0, 0
-    iterator = ArchiveIterator(stream)
-    try:
-        for record in iterator:
+    archive = ArchiveIterator(stream)
+    iterator = iter(archive)
+    while True:
+        try:  # warcio's own errors, and its AttributeError on a truncated record
+            record = next(iterator)
             number += 1
-            offset = iterator.get_record_offset()
             kind = record.rec_type
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
-            where = f"WARC {kind} record at byte offset {offset}" + (f" for {uri}" if uri else "")
+            reason, detail, data = None, "", None
             if kind not in ("response", "resource"):
-                skipped.append((source, number, "not_a_page", f"{where}: not a response"))
-                continue
-            status = record.http_headers.get_statuscode() if record.http_headers else "200"
-            ctype = (
-                (record.http_headers.get_header("Content-Type") if record.http_headers else None)
-                or record.rec_headers.get_header("Content-Type")
-                or ""
-            ).split(";")[0].strip().lower()
-            if not str(status).startswith("2"):
-                skipped.append((source, number, "http_status", f"{where}: HTTP status {status}"))
-                continue
-            if ctype not in _HTML_TYPES:
-                skipped.append((source, number, "not_html", f"{where}: content type {ctype!r}"))
-                continue
-            data = record.content_stream().read()
-            records += read_html_document(
-                data,
-                source=source,
-                article_id=f"{stem}:{number}",
-                rejections=rejections,
+                reason, detail = "not_a_page", f"not a response ({record.format} record)"
+            else:
+                headers = record.http_headers
+                status = headers.get_statuscode() if headers is not None else "200"
+                ctype = (
+                    (headers.get_header("Content-Type") if headers is not None else None)
+                    or record.rec_headers.get_header("Content-Type")
+                    or ""
+                ).split(";")[0].strip().lower()
+                if not str(status).startswith("2"):
+                    reason, detail = "http_status", f"HTTP status {status}"
+                elif ctype not in _HTML_TYPES:
+                    reason, detail = "not_html", f"content type {ctype!r}"
+                else:
+                    data = record.content_stream().read()
+            # the offset is known once the record is read (warcio reads to its end)
+            offset = archive.get_record_offset()
+        except StopIteration:
+            break
+        except (ArchiveLoadFailed, AttributeError, ValueError, EOFError, OSError) as err:
+            raise CorpusFormatError(
+                f"Corpus file {source!r} is not a valid WARC at record {number} (after byte "
+                f"offset {offset}): {type(err).__name__}: {err}. Check that the file is "
+                "complete, or pass another format=.",
+                path=source,
                 line=number,
-                url=uri or None,
-                extra={
-                    CRAWLED_KEY: record.rec_headers.get_header("WARC-Date") or None,
-                    FETCH_URL_KEY: uri,
-                },
-            )
-    except ArchiveLoadFailed as err:
-        raise CorpusFormatError(
-            f"Corpus file {source!r} is not a valid WARC after record {number} (byte offset "
-            f"{offset}): {err}. Check that the file is complete, or pass another format=.",
-            path=source,
+            ) from err
+        if reason is not None:
+            where = f"WARC {kind} record at byte offset {offset}" + (f" for {uri}" if uri else "")
+            skipped.append((source, number, reason, f"{where}: {detail}"))
+            continue
+        records += read_html_document(
+            data,
+            source=source,
+            article_id=f"{stem}:{number}",
+            rejections=rejections,
             line=number,
-        ) from err
+            url=uri or None,
+            extra={
+                CRAWLED_KEY: record.rec_headers.get_header("WARC-Date") or None,
+                FETCH_URL_KEY: uri,
+            },
+        )
     return records, skipped
