@@ -235,9 +235,9 @@ def near_duplicate_groups(
     empty : numpy.ndarray of bool, shape (n,)
         Articles without text: each keeps a group of its own.
     threshold : float in (0, 1], default=NEAR_DUPLICATE_THRESHOLD
-        Jaccard similarity of shingle sets. Two copies of a 300-word story with a
-        different 20-word footer and one edited sentence score about 0.8; two
-        different reports of the same event score below 0.1.
+        Jaccard similarity of shingle sets. In tests/test_corpus_hygiene.py two
+        copies of a 160-word story with different header and footer lines and one
+        edited sentence score 0.76; two different reports of the same event, 0.0.
     num_perm : int, default=NUM_PERM
         MinHash permutations.
     shingle_words : int, default=SHINGLE_WORDS
@@ -288,7 +288,9 @@ def near_duplicate_groups(
             union(first_of_group[group], i)
         else:
             first_of_group[group] = i
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    # LSH only proposes candidates (its banding needs a threshold below ~0.9 for 128
+    # permutations); each candidate pair is then checked against `threshold`.
+    lsh = MinHashLSH(threshold=min(threshold, 0.8), num_perm=num_perm)
     signatures = {}
     for i in first_of_group.values():  # one signature per exact group
         if empty[i]:
