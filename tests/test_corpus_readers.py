@@ -389,3 +389,21 @@ def test_url_key_ignores_scheme_www_slash_and_tracking():
     assert url_key("http://www.News.example/a/?utm_medium=x&id=2#c") == url_key(
         "https://news.example/a?id=2")
     assert url_key("") == "" and url_key(None) == ""
+
+
+def test_score_corpus_reads_a_warc_through_the_same_readers(tmp_path):
+    from framing.scale import score_corpus
+
+    warc = three_page_warc(tmp_path / "crawl.warc")
+    with pytest.warns(UserWarning, match=r"1 files or records under .*crawl\.warc.*not_html"):
+        result = score_corpus(warc, tmp_path / "scores", chunk_size=2, progress=False)
+    assert (result.n_read, result.n_accepted, result.n_chunks) == (3, 3, 2)
+
+
+def test_load_report_json_fields_count_skipped_items(tmp_path):
+    import dataclasses
+
+    _, report = load_corpus(three_page_warc(tmp_path / "c.warc"), return_report=True)
+    fields = {f.name: getattr(report, f.name) for f in dataclasses.fields(report)}
+    json.dumps({k: v for k, v in fields.items() if not isinstance(v, pd.DataFrame)})
+    assert fields["skipped_by_reason"] == {"not_html": 1} and fields["n_skipped"] == 1

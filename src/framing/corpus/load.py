@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections import Counter
 import time
 import warnings
 from collections.abc import Mapping
@@ -285,6 +286,7 @@ def load_corpus(
         rejections=rejections,
         n_skipped=len(skipped),
         skipped=skipped_frame(skipped),
+        skipped_by_reason=dict(Counter(item[2] for item in skipped).most_common()),
         files=[str(p) for p in path_list],
         files_read=files,
         **stats,

@@ -39,6 +39,9 @@ class LoadReport:
         Columns ``file``, ``line`` (0 for a whole file; the record number in an
         archive), ``reason`` (``"hidden"``, ``"unsupported_suffix"``, ...) and
         ``detail``.
+    skipped_by_reason : dict of str to int
+        Rows of `skipped` per reason (kept in ``load_report.json``, where tables
+        are not).
     n_empty_text : int
         Accepted articles with ``status == "empty_text"``.
     n_no_text : int
@@ -89,6 +92,7 @@ class LoadReport:
     rejections: pd.DataFrame = field(default_factory=lambda: empty_rejections())
     n_skipped: int = 0
     skipped: pd.DataFrame = field(default_factory=lambda: empty_rejections())
+    skipped_by_reason: dict = field(default_factory=dict)
     n_empty_text: int = 0
     n_no_text: int = 0
     n_text_joined: int = 0
