@@ -8,7 +8,9 @@ Nothing is dropped silently: every record read is either an article or a row of
 One concern per module: :mod:`~framing.corpus.schema` (columns, provenance keys,
 rejections), :mod:`~framing.corpus.readers` (one module per format, and the format
 registry), :mod:`~framing.corpus.outlets`, :mod:`~framing.corpus.dates`,
-:mod:`~framing.corpus.duplicates`, :mod:`~framing.corpus.language`,
+:mod:`~framing.corpus.duplicates` (exact and near-duplicate groups),
+:mod:`~framing.corpus.hygiene` (NFC, repeated paragraphs, list-typed text),
+:mod:`~framing.corpus.join` (export rows ↔ pages by URL), :mod:`~framing.corpus.language`,
 :mod:`~framing.corpus.build` (raw records → articles), :mod:`~framing.corpus.report`
 and :mod:`~framing.corpus.load` (:func:`load_corpus`).
 
