@@ -57,13 +57,20 @@ def test_nfc_and_nfd_forms_give_one_outlet_and_the_same_mentions(tmp_path):
 
 
 def test_paragraph_repeated_three_times_is_counted_once(tmp_path):
-    quote = "The minister said the talks with Kyiv were difficult but useful."
+    from framing.actors import ActorRegistry, find_mentions
+
+    quote = "Andrej Babiš said the talks with Kyiv were difficult but useful."
     text = f"{quote}\n\nA second round is planned for March.\n\n{quote}\n\n{quote}"
     rows = [{"article_id": "a", "outlet": "Ledger", "text": text}]
     articles, report = load_quietly(write_jsonl(tmp_path / "a.jsonl", rows), return_report=True)
     assert articles.loc[0, "text"] == f"{quote}\n\nA second round is planned for March."
     assert (report.n_paragraphs_collapsed, report.n_articles_with_collapsed_paragraphs) == (2, 1)
     assert "2 repeated paragraphs collapsed in 1 articles" in report.summary()
+    registry = ActorRegistry.from_dict(
+        {"actors": [{"id": "babis", "label": "Andrej Babiš", "kind": "person",
+                     "names": ["Andrej Babiš", "Babiš"]}]}
+    )
+    assert len(find_mentions(articles, registry)) == 1
 
 
 def test_short_repeated_lines_are_left_alone():
@@ -159,26 +166,26 @@ def test_dates_from_the_url_and_opt_in_crawl_time(tmp_path):
 # --------------------------------------------------------------------------- near-duplicates
 
 STORY = [
-    "Negotiators from Ukraine and its neighbours met again on Saturday in a hotel beside the "
-    "lake in Geneva, the first formal meeting between the two delegations since the autumn.",
-    "The foreign minister told reporters after the first session that the talks had been "
-    "difficult, but that an exchange of prisoners before the spring was still possible.",
-    "Observers sent by the United Nations attended the opening session and are expected to "
-    "publish a short written account of the discussions some time next week.",
-    "A second round is planned for March, although neither side would confirm the date, the "
-    "venue or the list of topics that the negotiators intend to discuss there.",
-    "Farmers in the south have asked both governments to put the reopening of the grain "
-    "corridor at the top of that list, warning that the harvest cannot wait.",
+    ("Negotiators from Ukraine and its neighbours met again on Saturday in a hotel beside the "
+    "lake in Geneva, the first formal meeting between the two delegations since the autumn."),
+    ("The foreign minister told reporters after the first session that the talks had been "
+    "difficult, but that an exchange of prisoners before the spring was still possible."),
+    ("Observers sent by the United Nations attended the opening session and are expected to "
+    "publish a short written account of the discussions some time next week."),
+    ("A second round is planned for March, although neither side would confirm the date, the "
+    "venue or the list of topics that the negotiators intend to discuss there."),
+    ("Farmers in the south have asked both governments to put the reopening of the grain "
+    "corridor at the top of that list, warning that the harvest cannot wait."),
 ]
 OTHER_STORY = [
-    "Delegations gathered in Geneva on Saturday for the first talks since autumn, and the "
-    "mood in the hotel lobby was tense as the doors of the conference room closed.",
-    "According to two officials who asked not to be named, the question of prisoners took up "
-    "most of the morning, while economic issues were barely mentioned at all.",
-    "The United Nations, which sent observers, declined to comment on the substance of the "
-    "meeting until its written account is published, probably next week.",
-    "Analysts in Kyiv said they expected little from the round, pointing to the failure of "
-    "the previous attempt in the autumn and to the winter offensive.",
+    ("Delegations gathered in Geneva on Saturday for the first talks since autumn, and the "
+    "mood in the hotel lobby was tense as the doors of the conference room closed."),
+    ("According to two officials who asked not to be named, the question of prisoners took up "
+    "most of the morning, while economic issues were barely mentioned at all."),
+    ("The United Nations, which sent observers, declined to comment on the substance of the "
+    "meeting until its written account is published, probably next week."),
+    ("Analysts in Kyiv said they expected little from the round, pointing to the failure of "
+    "the previous attempt in the autumn and to the winter offensive."),
 ]
 
 

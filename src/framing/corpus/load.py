@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections import Counter
 import time
 import warnings
+from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 

@@ -116,6 +116,15 @@ FORMATS = ("auto", *_REGISTRY)
 def get_format(name):
     """Return the registered :class:`CorpusFormat` called `name`.
 
+    Parameters
+    ----------
+    name : str
+        A name from :data:`FORMATS` other than ``"auto"``.
+
+    Returns
+    -------
+    corpus_format : CorpusFormat
+
     Raises
     ------
     ValueError

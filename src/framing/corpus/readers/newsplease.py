@@ -31,7 +31,17 @@ NEWSPLEASE_KEYS = frozenset({"maintext", "date_publish", "date_download", "sourc
 
 
 def looks_like_newsplease(obj):
-    """Return True when a JSON object has two or more news-please keys."""
+    """Return True when `obj` is a dict with two or more of :data:`NEWSPLEASE_KEYS`.
+
+    Parameters
+    ----------
+    obj : object
+        A parsed JSON value.
+
+    Returns
+    -------
+    looks_like : bool
+    """
     return isinstance(obj, dict) and len(NEWSPLEASE_KEYS & set(obj)) >= 2
 
 
