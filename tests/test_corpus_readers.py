@@ -242,6 +242,7 @@ def test_pages_no_export_row_asks_for_are_skipped(tmp_path):
     assert len(articles) == 1 and articles.loc[0, "status"] == "ok"
     assert report.skipped["reason"].tolist() == ["not_in_export"]
     assert report.skipped.loc[0, "file"].endswith("rail.html")
+    assert (report.n_pages, report.n_pages_joined) == (2, 1)
 
 
 def test_gdelt_article_list_joined_to_a_warc(tmp_path):
@@ -327,13 +328,16 @@ def test_mixed_folder_reads_every_document_and_reports_the_rest(tmp_path):
     (folder / "c.markdown").write_text("---\noutlet: Kyiv Ledger\n---\nThird note in markdown.\n")
     (folder / "d.html").write_bytes((PAGES / "talks-resume.html").read_bytes())
     (folder / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "more.jsonl").write_text("{}\n")
     (folder / ".DS_Store").write_bytes(b"\x00")
     articles, report = load_corpus(folder, return_report=True)
     assert sorted(articles["article_id"]) == ["B", "a", "c", "d"]
     assert (report.n_read, report.n_accepted) == (4, 4)
     assert len(report.files_read) == 4
     assert dict(zip(report.skipped["file"].map(lambda f: Path(f).name), report.skipped["reason"],
-                    strict=True)) == {".DS_Store": "hidden", "scan.pdf": "unsupported_suffix"}
+                    strict=True)) == {".DS_Store": "hidden", "scan.pdf": "unsupported_suffix",
+                                      "more.jsonl": "unsupported_suffix"}
+    assert "pass it" in report.skipped.set_index("reason").loc["unsupported_suffix"].iloc[0]["detail"]
     # every file found is read or skipped
     found = {str(p) for p in folder.rglob("*") if p.is_file()}
     assert set(report.files_read) | set(report.skipped["file"]) == found

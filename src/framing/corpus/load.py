@@ -256,6 +256,7 @@ def load_corpus(
         skipped += batch.skipped
     raw = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True, sort=False)
 
+    n_pages = n_pages_joined = 0
     if pages is not None:
         page_list = list(pages) if isinstance(pages, list | tuple) else [pages]
         page_rejections = Rejections(strict=False)
@@ -268,6 +269,8 @@ def load_corpus(
                     for f, line, reason, detail in page_rejections.rows]
         page_frame = pd.concat(page_frames, ignore_index=True, sort=False)
         raw = join_pages(raw, page_frame, skipped)
+        n_pages = len(page_frame)
+        n_pages_joined = int(raw.loc[raw["page_source"] != "", "page_source"].nunique())
     articles, stats = build_articles(
         raw,
         rej,
@@ -287,6 +290,8 @@ def load_corpus(
         n_skipped=len(skipped),
         skipped=skipped_frame(skipped),
         skipped_by_reason=dict(Counter(item[2] for item in skipped).most_common()),
+        n_pages=n_pages,
+        n_pages_joined=n_pages_joined,
         files=[str(p) for p in path_list],
         files_read=files,
         **stats,

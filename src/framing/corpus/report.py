@@ -42,6 +42,10 @@ class LoadReport:
     skipped_by_reason : dict of str to int
         Rows of `skipped` per reason (kept in ``load_report.json``, where tables
         are not).
+    n_pages, n_pages_joined : int
+        Pages read with ``pages=`` (for the metadata-only export formats), and
+        those whose text went to an export row; every other page is in `skipped`
+        (``not_in_export``, ``duplicate_page``).
     n_empty_text : int
         Accepted articles with ``status == "empty_text"``.
     n_no_text : int
@@ -93,6 +97,8 @@ class LoadReport:
     n_skipped: int = 0
     skipped: pd.DataFrame = field(default_factory=lambda: empty_rejections())
     skipped_by_reason: dict = field(default_factory=dict)
+    n_pages: int = 0
+    n_pages_joined: int = 0
     n_empty_text: int = 0
     n_no_text: int = 0
     n_text_joined: int = 0
@@ -189,6 +195,8 @@ class LoadReport:
             ("n_rejected", self.n_rejected),
             ("n_skipped", self.n_skipped),
             ("n_files_read", len(self.files_read)),
+            ("n_pages", self.n_pages),
+            ("n_pages_joined", self.n_pages_joined),
             ("n_empty_text", self.n_empty_text),
             ("n_no_text", self.n_no_text),
             ("n_text_joined", self.n_text_joined),

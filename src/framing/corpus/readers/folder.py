@@ -36,6 +36,7 @@ DOCUMENT_READERS = {
 #: Suffixes of archives read like a folder.
 ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz")
 _WARC_SUFFIXES = (".warc", ".warc.gz")
+_RECORD_FILE_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".tsv", ".parquet", ".pq")
 
 
 def document_reader(name):
@@ -131,10 +132,13 @@ def read_folder(path, *, encoding="utf-8", rejections):
         if reader is None:
             known = ", ".join(sorted([*DOCUMENT_READERS, *_WARC_SUFFIXES]))
             suffix = PurePosixPath(relative).suffix
-            skipped.append(
-                (source, 0, "unsupported_suffix",
-                 f"no reader for suffix {suffix!r} in a corpus folder (read: {known})")
-            )
+            detail = f"no reader for suffix {suffix!r} in a corpus folder (read: {known})"
+            if lower.removesuffix(".gz").endswith(_RECORD_FILE_SUFFIXES):
+                detail = (
+                    f"a file of records ({suffix!r}) inside a corpus folder is not read; pass "
+                    "it, or a list of such files, as the corpus"
+                )
+            skipped.append((source, 0, "unsupported_suffix", detail))
             continue
         files.append(source)
         records += reader(
