@@ -92,6 +92,10 @@ def test_parquet_list_of_paragraphs_is_joined_with_a_warning(tmp_path):
     assert report.n_text_joined == 2 and report.n_rejected == 0
     assert articles.loc[0, "text"] == "\n\n".join(paragraphs)
     assert articles.loc[0, "text"].count("\n\n") == 1499 and "…" not in articles.loc[0, "text"]
+    # the same records in JSONL give the same texts
+    rows = [{"article_id": "a", "outlet": "Ledger", "text": paragraphs}]
+    same = load_quietly(write_jsonl(tmp_path / "scraped.jsonl", rows))
+    assert same.loc[0, "text"] == articles.loc[0, "text"]
 
 
 def test_list_with_non_text_items_is_rejected_with_a_reason(tmp_path):
