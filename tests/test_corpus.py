@@ -320,7 +320,7 @@ def test_json_value_that_is_not_an_object(tmp_path):
 
 
 def test_nested_value_in_text_field_is_rejected(tmp_path):
-    rows = [ARTICLES[0], {**ARTICLES[1], "text": ["para 1", "para 2"]}]
+    rows = [ARTICLES[0], {**ARTICLES[1], "text": ["para 1", {"p": 2}]}]
     articles, report = load_quietly(write_jsonl(tmp_path / "a.jsonl", rows), return_report=True)
     assert len(articles) == 1
     assert report.rejections.iloc[0][["line", "reason"]].tolist() == [2, "invalid_field"]

