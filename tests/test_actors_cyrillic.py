@@ -197,10 +197,7 @@ def test_must_hold_kremlin_sentence(registry):
 
 
 def test_must_hold_ukraine_thanks_us_sentence(registry):
-    text = (
-        "Україна подякувала Сполученим Штатам за підтримку, але розкритикувала "
-        "позицію Угорщини."
-    )
+    text = "Україна подякувала Сполученим Штатам за підтримку, але розкритикувала позицію Угорщини."
     m = mentions_of(text, registry)
     assert list(zip(m.actor_id, m.surface, strict=True)) == [
         ("ukraine", "Україна"),
@@ -228,12 +225,16 @@ def test_nfd_text_matches_with_offsets_on_the_original(registry):
     assert nfd != nfc and len(nfd) > len(nfc)
     want = mentions_of(nfc, registry)
     got = mentions_of(nfd, registry)
-    assert got.actor_id.tolist() == want.actor_id.tolist() == [
-        "ukraine",
-        "zelenskyy",
-        "ukraine",
-        "russia",
-    ]
+    assert (
+        got.actor_id.tolist()
+        == want.actor_id.tolist()
+        == [
+            "ukraine",
+            "zelenskyy",
+            "ukraine",
+            "russia",
+        ]
+    )
     for start, end, surface in zip(got.start, got.end, got.surface, strict=True):
         assert nfd[start:end] == surface
         assert unicodedata.normalize("NFC", surface) in nfc
@@ -242,8 +243,15 @@ def test_nfd_text_matches_with_offsets_on_the_original(registry):
 
 def test_nfd_registry_form_matches_nfc_text():
     reg = ActorRegistry.from_dict(
-        {"actors": [{"id": "kyiv", "kind": "country", "names": {"uk": [
-            unicodedata.normalize("NFD", "Київ")]}}]}
+        {
+            "actors": [
+                {
+                    "id": "kyiv",
+                    "kind": "country",
+                    "names": {"uk": [unicodedata.normalize("NFD", "Київ")]},
+                }
+            ]
+        }
     )
     m = mentions_of("До Києва.", reg)
     assert m.surface.tolist() == ["Києва"]
@@ -285,8 +293,15 @@ def test_case_form_shared_by_two_actors_is_an_error():
 
 def test_same_form_in_two_languages_of_one_actor_is_allowed():
     reg = ActorRegistry.from_dict(
-        {"actors": [{"id": "russia", "kind": "country",
-                     "metonyms": {"ru": ["Кремль"], "uk": ["Кремль"]}}]}
+        {
+            "actors": [
+                {
+                    "id": "russia",
+                    "kind": "country",
+                    "metonyms": {"ru": ["Кремль"], "uk": ["Кремль"]},
+                }
+            ]
+        }
     )
     assert mentions_of("У Кремлі, в Кремле.", reg).surface.tolist() == ["Кремлі", "Кремле"]
 
@@ -294,20 +309,35 @@ def test_same_form_in_two_languages_of_one_actor_is_allowed():
 @pytest.mark.parametrize(
     ("form", "lang", "present", "absent"),
     [
-        ("Зеленський", "uk", {"Зеленського", "Зеленському", "Зеленським"}, {"Зеленська",
-                                                                           "Зеленської"}),
-        ("Зеленский", "ru", {"Зеленского", "Зеленскому", "Зеленским"}, {"Зеленская",
-                                                                       "Зеленской"}),
+        (
+            "Зеленський",
+            "uk",
+            {"Зеленського", "Зеленському", "Зеленським"},
+            {"Зеленська", "Зеленської"},
+        ),
+        ("Зеленский", "ru", {"Зеленского", "Зеленскому", "Зеленским"}, {"Зеленская", "Зеленской"}),
         ("путінський", "uk", {"путінська", "путінського", "путінські"}, set()),
         ("Кремль", "ru", {"Кремля", "Кремлём", "Кремлем", "Кремле"}, set()),
         ("Америка", "uk", {"Америці", "Америки", "Америкою"}, set()),
         ("США", "uk", {"США"}, {"СШАа"}),
         ("росі|яни|ян", "uk", {"росіяни", "росіян"}, {"росі|яни|ян", "росі"}),
-        ("президент України|", "uk", {"президента України", "президентом України"},
-         {"президента Україна"}),
+        (
+            "президент України|",
+            "uk",
+            {"президента України", "президентом України"},
+            {"президента Україна"},
+        ),
     ],
-    ids=["uk surname", "ru surname", "uk adjective", "ru yo", "uk k to ts", "abbreviation",
-         "stem pattern", "fixed word"],
+    ids=[
+        "uk surname",
+        "ru surname",
+        "uk adjective",
+        "ru yo",
+        "uk k to ts",
+        "abbreviation",
+        "stem pattern",
+        "fixed word",
+    ],
 )
 def test_inflect(form, lang, present, absent):
     forms = inflect(form, lang)

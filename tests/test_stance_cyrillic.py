@@ -55,10 +55,7 @@ def test_kremlin_condemns_kyiv(registry):
 
 
 def test_ukraine_thanks_the_united_states(registry):
-    text = (
-        "Україна подякувала Сполученим Штатам за підтримку, але розкритикувала "
-        "позицію Угорщини."
-    )
+    text = "Україна подякувала Сполученим Штатам за підтримку, але розкритикувала позицію Угорщини."
     _, stance = run(text, registry)
     assert stance.actor_id.tolist() == ["ukraine", "united_states"]
     us = row(stance, "Сполученим Штатам")
@@ -183,8 +180,7 @@ QUOTE_CASES = [
 def test_statements_in_russian_and_ukrainian(registry, text, expected):
     statements, _ = run(text, registry)
     got = [
-        (s.kind, s.verb, s.speaker_text, s.holder_id, s.content)
-        for s in statements.itertuples()
+        (s.kind, s.verb, s.speaker_text, s.holder_id, s.content) for s in statements.itertuples()
     ]
     assert got == [expected]
     s = statements.iloc[0]

@@ -159,13 +159,19 @@ def test_split_sentences_throughput():
 CYRILLIC_SPLITS = [
     (
         "Кремль осудил Киев. В. Путин заявил, что Россия готова. Песков добавил: «Мы ждём».",
-        ["Кремль осудил Киев.", "В. Путин заявил, что Россия готова.",
-         "Песков добавил: «Мы ждём»."],
+        [
+            "Кремль осудил Киев.",
+            "В. Путин заявил, что Россия готова.",
+            "Песков добавил: «Мы ждём».",
+        ],
     ),
     (
         "«Ми готові», — заявив він. — Ми не віддамо надра, — сказав президент. Україна чекає.",
-        ["«Ми готові», — заявив він.", "— Ми не віддамо надра, — сказав президент.",
-         "Україна чекає."],
+        [
+            "«Ми готові», — заявив він.",
+            "— Ми не віддамо надра, — сказав президент.",
+            "Україна чекає.",
+        ],
     ),
     (
         "Нефть, газ и т. д. Ответ последовал 5 мая.",
@@ -182,8 +188,13 @@ CYRILLIC_SPLITS = [
 @pytest.mark.parametrize(
     ("text", "expected"),
     CYRILLIC_SPLITS,
-    ids=["ru initial and guillemets", "uk dialogue dash", "ru etc then capital",
-         "ru etc then lower case", "uk low quotes"],
+    ids=[
+        "ru initial and guillemets",
+        "uk dialogue dash",
+        "ru etc then capital",
+        "ru etc then lower case",
+        "uk low quotes",
+    ],
 )
 def test_split_sentences_russian_and_ukrainian(text, expected):
     assert sentences(text) == expected

@@ -348,7 +348,9 @@ class _Matcher:
                     else:
                         ci[_norm(form).lower()] = (actor.id, alias.kind)
             for phrase in actor.exclude:
-                ci.setdefault(_norm(unicodedata.normalize("NFC", phrase)).lower(), (None, "exclude"))
+                ci.setdefault(
+                    _norm(unicodedata.normalize("NFC", phrase)).lower(), (None, "exclude")
+                )
         self.ci_table, self.cs_table = ci, cs
         self.ci_regex = _compile_literals(sorted(ci))
         self.cs_regex = _compile_literals(sorted(cs))

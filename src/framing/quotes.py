@@ -105,8 +105,7 @@ SPEECH_VERBS_UK = _words(
 SPEECH_VERBS = SPEECH_VERBS + sorted(set(SPEECH_VERBS_RU + SPEECH_VERBS_UK))
 # Russian and Ukrainian verbal adverbs continuing the subject's speech (', добавив, что').
 SPEECH_PARTICIPLES += _words(
-    "добавив подчеркнув отметив напомнив додавши наголосивши зазначивши підкресливши "
-    "нагадавши"
+    "добавив подчеркнув отметив напомнив додавши наголосивши зазначивши підкресливши нагадавши"
 )
 # Verbs after which a speaker named after the verb is expected: '"...," said Zelenskyy'.
 # In Russian and Ukrainian every speech verb inverts after a quote ('», — заявил Песков').
@@ -617,6 +616,8 @@ def _parse_field(text: str, *, title: bool = False) -> tuple[list[_Statement], l
     last_attr_end = -1
     for qa, qb in quotes:
         content = text[qa + 1 : qb].rstrip()
+        if not content.strip():
+            continue  # an empty quote ('said “”') holds no statement
         s0, s1 = sent_of(qb)
         st = None
         after = qb + 1

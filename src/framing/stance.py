@@ -27,10 +27,10 @@ from framing.exceptions import MissingColumnError
 from framing.inflection import INFLECTED_LANGUAGES, inflect
 from framing.paths import PACKAGE_DIR
 from framing.quotes import (
-    CYRILLIC_LETTERS,
     _DETERMINERS,
     _PREPOSITIONS,
     _TOKEN_RE,
+    CYRILLIC_LETTERS,
     PRONOUNS,
     _is_speaker,
     _mask_quotes,
