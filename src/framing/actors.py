@@ -557,6 +557,16 @@ class ActorRegistry:
         ``case_sensitive``, ``exclude``, ``notes``, ``attributes``. See the header of
         ``corpus/actors.yml`` for the format and :meth:`from_dict` for the rules.
 
+        Form lists are either plain lists (any language, matched as written) or
+        mappings from ISO 639-1 codes to lists::
+
+            names:
+              en: [Volodymyr Zelenskyy, Zelensky]
+              uk: [Володимир Зеленський, Зеленський]
+              ru: [Владимир Зеленский, Зеленский]
+
+        ``ru`` and ``uk`` forms are dictionary forms matched in every case form.
+
         Parameters
         ----------
         path : str or os.PathLike
@@ -614,6 +624,13 @@ class ActorRegistry:
         and ``exclude`` are lists of str; every item of ``case_sensitive`` must also
         appear in one of the four kind lists, and marks that form as matching with
         exactly this case. Unknown keys are errors (they are usually typos).
+        The four kind lists and ``exclude`` may instead be mappings from language
+        codes (two lower-case letters, ISO 639-1: ``en``, ``ru``, ``uk``) to lists;
+        ``ru`` and ``uk`` forms also match in their case forms
+        (:func:`framing.inflection.inflect`), other languages as written. The same
+        form may appear under two languages of one actor with the same kind
+        (``Кремль`` in ``ru`` and ``uk``); a case form shared by two actors is a
+        :class:`DuplicateAliasError`.
 
         Parameters
         ----------
@@ -629,8 +646,9 @@ class ActorRegistry:
         Raises
         ------
         RegistryFormatError
-            If the structure or an entry is malformed; the message names the source,
-            the entry (number, line and id) and the fix.
+            If the structure or an entry is malformed (including a language key that
+            is not an ISO 639-1 code, such as ``ua`` for Ukrainian); the message names
+            the source, the entry (number, line and id) and the fix.
         DuplicateAliasError
             If an alias is registered for two actors.
         """
@@ -1014,6 +1032,16 @@ def find_mentions(
     7. **Metonyms and demonyms count wherever they occur.** ``meeting in Kyiv`` is a
        metonym mention of Ukraine even though it names the city: the matcher does not
        resolve metonymy; filter on ``kind`` or pass ``metonyms=False`` / ``demonyms=False``.
+    8. **Russian and Ukrainian.** Registry forms given under ``ru`` or ``uk`` match in
+       every case form (:func:`framing.inflection.inflect`): ``Зеленський`` also finds
+       ``Зеленського``, ``Зеленському``, ``Зеленським`` but not ``Зеленська`` (the
+       first lady); ``Кремль`` finds ``Кремля``, ``Кремлі``; lower-case possessive
+       and demonym adjectives (``путінський``, ``российские``) every gender and
+       number. The case forms are literals of the same compiled regex, so matching
+       costs what it costs in English (benchmarks/cyrillic_mentions.py).
+    9. **Unicode normalisation.** Registry forms and texts are compared in NFC, so a
+       text written with combining marks (``й`` as ``и`` + U+0306) matches; offsets
+       and surfaces always refer to the text as given.
 
     Performance: one compiled regex per registry and set of kinds (a character trie,
     cached on the registry), columns built as lists and one DataFrame at the end.
