@@ -157,6 +157,15 @@ CASES = [
         ],
     ),
     (
+        "singular demonym nouns from stem patterns",
+        "Кожен українець знає, що американцеві та россиянину не до смеху.",
+        [
+            ("ukraine", "українець", "demonym"),
+            ("united_states", "американцеві", "demonym"),
+            ("russia", "россиянину", "demonym"),
+        ],
+    ),
+    (
         "title and name merge into one mention",
         "Президент України Володимир Зеленський прибув до президента США Дональда Трампа.",
         [

@@ -7,7 +7,7 @@ and :mod:`framing.actors` adds them all to its literal matcher, so matching
 Cyrillic text costs the same compiled-regex scan as English.
 
 >>> sorted(inflect("Путін", "uk"))
-['Путін', 'Путіна', 'Путіне', 'Путінем', 'Путіним', 'Путінові', 'Путіном', 'Путіну', 'Путіні']
+['Путін', 'Путіна', 'Путіне', 'Путіним', 'Путінові', 'Путіном', 'Путіну', 'Путіні']
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ _UK_RULES = (
     ("и", [["и"], ["ів"], ["ам"], ["и", "ів"], ["ами"], ["ах"], ["и"]]),
 )
 # a consonant-final masculine noun (Путін, Трамп, Вашингтон, Кремль above)
-_UK_CONSONANT = [[""], ["а", "у"], ["у", "ові"], [""], ["ом", "ем"], ["і", "у"], ["е", "у"]]
+_UK_CONSONANT = [[""], ["а", "у"], ["у", "ові"], [""], ["ом"], ["і", "у"], ["е", "у"]]
 
 _RU_RULES = (
     ("ский", [["ский"], ["ского"], ["скому"], ["ский", "ского"], ["ским"], ["ском"]]),
@@ -74,7 +74,9 @@ _RU_RULES = (
     ("цы", [["цы"], ["цев"], ["цам"], ["цев", "цы"], ["цами"], ["цах"]]),
     ("ы", [["ы"], ["ов"], ["ам"], ["ы", "ов"], ["ами"], ["ах"]]),
 )
-_RU_CONSONANT = [[""], ["а"], ["у"], [""], ["ом", "ем"], ["е"]]
+_RU_CONSONANT = [[""], ["а"], ["у"], [""], ["ом"], ["е"]]
+# After a hushing consonant or ц the instrumental ends in -ем (uk Бабич → Бабичем).
+_HUSHING = frozenset("жчшщц")
 
 
 def _endings(text: str) -> list[str]:
@@ -162,6 +164,8 @@ def _word_slots(word: str, lang: str) -> list[set[str]]:
     if low[-1] in _CYRILLIC_VOWELS:
         return [{word}]  # vowel-final loanwords (Рубіо, Тбилиси) do not decline
     slots = _apply(word, "", consonant)
+    if low[-1] in _HUSHING:
+        slots[4].add(word + "ем")
     for suffix, ending in _SURNAME_SUFFIXES[lang]:
         if low.endswith(suffix):
             slots[4].add(word + ending)
@@ -212,7 +216,7 @@ def inflect(form: str, lang: str) -> frozenset[str]:
     The endings are those of standard grammars of the two languages (hard and soft
     masculine nouns, -а/-я and -ія feminine nouns with the к/г/х → ц/з/с change
     before -і in Ukrainian, adjectival surnames, plural nouns and adjectives). The
-    rules over-generate a little (``Київа``, ``Путінем``: forms a grammar would not
+    rules over-generate a little (``Київа``, ``Києвові``: forms a grammar would not
     list), which costs nothing in precision because the extra forms are not
     words of either language; benchmarks/cyrillic_mentions.py measures recall and
     precision against pymorphy3's dictionaries.
