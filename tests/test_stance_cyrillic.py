@@ -243,3 +243,20 @@ def test_lexicon_rejects_unknown_language(tmp_path):
     )
     with pytest.raises(ValueError, match=r"'languages' must map language codes"):
         load_stance_lexicon(path)
+
+
+def test_term_trie_regex_equals_the_sorted_alternation():
+    import re
+
+    lex = load_stance_lexicon()
+    alternation = "|".join(sorted(map(re.escape, lex.terms), key=len, reverse=True))
+    plain = re.compile(rf"(?<![\w\-])(?:{alternation})(?![\w\-])", re.IGNORECASE)
+    texts = [
+        "A disaster, a DISASTROUS failure; short-sighted and shortsighted partners.",
+        "Агрессора назвали агрессором, а партнерство — успехом; ганебна зрада, провали.",
+        "Nothing here: disastrously, failures-to-be, the partnership's best.",
+    ]
+    for text in texts:
+        want = [(m.start(), m.end()) for m in plain.finditer(text)]
+        assert [(m.start(), m.end()) for m in lex.term_re.finditer(text)] == want
+        assert want  # the texts do hold cues

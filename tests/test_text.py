@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from framing.text import (
     APOSTROPHES,
+    literal_alternation,
     nfc_with_offsets,
     normalize_apostrophes,
     normalize_quotes,
@@ -215,3 +216,18 @@ def test_nfc_with_offsets_maps_back_to_the_original(text):
         piece = text[offsets[i] : offsets[j]]
         assert unicodedata.normalize("NFC", piece) == nfc[i:j]
         i = j
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.text(alphabet="abcаб-.'", min_size=1, max_size=5), max_size=12),
+    st.text(alphabet="abcаб-.' ", max_size=40),
+)
+def test_literal_alternation_equals_the_length_sorted_alternation(words, text):
+    import re
+
+    plain = "|".join(sorted(map(re.escape, words), key=len, reverse=True)) or "(?!)"
+    want = [m.span() for m in re.finditer(rf"(?<!\w)(?:{plain})(?!\w)", text, re.IGNORECASE)]
+    trie = literal_alternation(words)
+    got = [m.span() for m in re.finditer(rf"(?<!\w)(?:{trie})(?!\w)", text, re.IGNORECASE)]
+    assert got == want

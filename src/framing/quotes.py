@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from framing.exceptions import MissingColumnError
+from framing.text import literal_alternation
 
 
 def _words(s: str) -> list[str]:
@@ -199,15 +200,15 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
-_SPEECH_VERB_RE = re.compile(rf"(?<![\w\-’'])(?P<v>{_alt(SPEECH_VERBS)})(?![\w\-])")
+_SPEECH_VERB_RE = re.compile(rf"(?<![\w\-’'])(?P<v>{literal_alternation(SPEECH_VERBS)})(?![\w\-])")
 _PARTICIPLE_RE = re.compile(
     rf"(?:,\s*|\s)(?P<v>{_alt(SPEECH_PARTICIPLES)})(?![\w\-])",
 )
 _ACCORDING_RE = re.compile(
-    r"(?<![\w\-])(?P<v>[Aa]ccording to|[Зз]а словами|[Пп]о словам|[Пп]о мнению|[Нн]а думку"
+    r"(?<![\w\-])(?P<v>[Aa]ccording to|(?=[ЗзПпНн])(?:[Зз]а словами|[Пп]о словам|[Пп]о мнению|[Нн]а думку"
     r"|[Пп]о данным|[Зз]а даними|[Пп]о информации|[Зз]а інформацією"
     r"|[Нн]а (?P<p>його|її) думку|[Пп]о (?P<p2>его|её) (?:мнению|словам)"
-    r"|[Зз]а (?P<p3>його|її) словами)(?![\w\-])"
+    r"|[Зз]а (?P<p3>його|її) словами))(?![\w\-])"
 )
 _UPPER = "A-ZА-ЯЁЄІЇҐ"  # sentence-initial capitals (Latin and Cyrillic)
 #: Regex class body of the Russian and Ukrainian letters. After a Cyrillic word a
