@@ -585,6 +585,17 @@ def time_lemmas(find_spans, arts, repeats):
     return n, best
 
 
+def english_articles(copies: int = 20) -> pd.DataFrame:
+    """The bundled corpus's English articles, repeated `copies` times (unique ids)."""
+    from framing.corpus import load_corpus
+    from framing.paths import ROOT
+
+    arts = load_corpus(ROOT / "corpus" / "articles.jsonl")
+    arts = pd.concat([arts[arts.language == "en"]] * copies, ignore_index=True)
+    arts["article_id"] = [f"a{i}" for i in range(len(arts))]
+    return arts
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=200)
@@ -645,6 +656,12 @@ def main(argv=None):
         if args.errors:
             for lang, text, extra, missed in q["errors"]:
                 print(f"    [{lang}] {text}\n        extra {extra} missed {missed}")
+    english = english_articles()
+    n, secs = time_literal(registry, english, args.repeats)
+    print(
+        f"English, bundled corpus x20 ({len(english)} articles), default registry: "
+        f"{n / secs:,.0f} mentions/s, {len(english) / secs:,.1f} articles/s"
+    )
 
 
 if __name__ == "__main__":
