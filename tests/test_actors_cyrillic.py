@@ -357,3 +357,26 @@ def test_inflect(form, lang, present, absent):
 def test_inflect_rejects_other_languages():
     with pytest.raises(ValueError, match=r"lang='de'"):
         inflect("Kiew", "de")
+
+
+def test_mixed_scripts_in_one_text(registry):
+    text = "Kyiv і Київ, USA-США, Putin/Путін; İstanbul talks with Кремль."
+    m = mentions_of(text, registry)
+    assert list(zip(m.actor_id, m.surface, strict=True)) == [
+        ("ukraine", "Kyiv"),
+        ("ukraine", "Київ"),
+        ("united_states", "USA"),
+        ("united_states", "США"),
+        ("putin", "Putin"),
+        ("putin", "Путін"),
+        ("russia", "Кремль"),
+    ]
+
+
+def test_cyrillic_only_registry_on_text_whose_lowercase_changes_length():
+    reg = ActorRegistry.from_dict(
+        {"actors": [{"id": "ukraine", "kind": "country", "names": {"uk": ["Україна"]}}]}
+    )
+    text = "İ: Україні допомогли."  # 'İ'.lower() has two characters
+    assert len(text.lower()) != len(text)
+    assert mentions_of(text, reg).surface.tolist() == ["Україні"]
