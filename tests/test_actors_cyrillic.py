@@ -380,3 +380,12 @@ def test_cyrillic_only_registry_on_text_whose_lowercase_changes_length():
     text = "İ: Україні допомогли."  # 'İ'.lower() has two characters
     assert len(text.lower()) != len(text)
     assert mentions_of(text, reg).surface.tolist() == ["Україні"]
+
+
+def test_alias_language_must_be_a_code():
+    from framing.actors import Alias
+
+    with pytest.raises(RegistryFormatError, match=r"language 'ukr'; a language is an ISO"):
+        Alias("Київ", "metonym", lang="ukr")
+    assert Alias("Київ", "metonym", lang="uk").surface_forms() >= {"Києва", "Києві"}
+    assert Alias("Kyiv", "metonym", lang="en").surface_forms() == {"Kyiv"}

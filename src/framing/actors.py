@@ -202,7 +202,8 @@ class Actor:
     exclude : tuple of str, default=()
         Phrases that contain a form but do not refer to the actor (``"Donald Trump Jr."``,
         ``"Washington Post"``). A match of an excluded phrase is dropped, and since the
-        longest match wins, the shorter form inside it is not matched either.
+        longest match wins, the shorter form inside it is not matched either. Russian
+        and Ukrainian phrases from the registry are stored with all their case forms.
     notes : str, default=''
         Free text (sources, decisions).
     attributes : mapping of str to scalar, default={}
