@@ -19,7 +19,8 @@ __all__ = ["INFLECTED_LANGUAGES", "STEM_MARK", "inflect"]
 #: Languages whose registry forms are expanded into their case forms.
 INFLECTED_LANGUAGES = ("ru", "uk")
 #: Separator of an explicit stem pattern: ``"Ки|їв|єва|єву|євом|єві"`` is the stem
-#: ``Ки`` followed by each listed ending (an empty ending is written ``||``).
+#: ``Ки`` followed by each listed ending; a word with a trailing ``|`` alone
+#: (``"України|"``) is kept exactly as written.
 STEM_MARK = "|"
 
 # Each rule: (word ending, endings per case slot). The six (ru) or seven (uk) slots
