@@ -91,14 +91,15 @@ def actor_forms(registry=None) -> list[str]:
     Returns
     -------
     forms : list of str
-        Every form of every actor, in registry order (regex patterns excluded).
+        Every English (or language-less) form of every actor, in registry order
+        (regex patterns excluded): the synthetic corpus is English.
     """
     from framing.actors import load_actors
 
     registry = registry if registry is not None else load_actors()
     forms = []
     for actor in registry:
-        forms += [f for f in actor.forms() if f.strip()]
+        forms += [f for f in actor.forms(lang="en") if f.strip()]
     return forms
 
 

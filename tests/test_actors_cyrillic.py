@@ -157,6 +157,15 @@ CASES = [
         ],
     ),
     (
+        "singular demonym nouns from stem patterns",
+        "Кожен українець знає, що американцеві та россиянину не до смеху.",
+        [
+            ("ukraine", "українець", "demonym"),
+            ("united_states", "американцеві", "demonym"),
+            ("russia", "россиянину", "demonym"),
+        ],
+    ),
+    (
         "title and name merge into one mention",
         "Президент України Володимир Зеленський прибув до президента США Дональда Трампа.",
         [
@@ -197,10 +206,7 @@ def test_must_hold_kremlin_sentence(registry):
 
 
 def test_must_hold_ukraine_thanks_us_sentence(registry):
-    text = (
-        "Україна подякувала Сполученим Штатам за підтримку, але розкритикувала "
-        "позицію Угорщини."
-    )
+    text = "Україна подякувала Сполученим Штатам за підтримку, але розкритикувала позицію Угорщини."
     m = mentions_of(text, registry)
     assert list(zip(m.actor_id, m.surface, strict=True)) == [
         ("ukraine", "Україна"),
@@ -228,12 +234,16 @@ def test_nfd_text_matches_with_offsets_on_the_original(registry):
     assert nfd != nfc and len(nfd) > len(nfc)
     want = mentions_of(nfc, registry)
     got = mentions_of(nfd, registry)
-    assert got.actor_id.tolist() == want.actor_id.tolist() == [
-        "ukraine",
-        "zelenskyy",
-        "ukraine",
-        "russia",
-    ]
+    assert (
+        got.actor_id.tolist()
+        == want.actor_id.tolist()
+        == [
+            "ukraine",
+            "zelenskyy",
+            "ukraine",
+            "russia",
+        ]
+    )
     for start, end, surface in zip(got.start, got.end, got.surface, strict=True):
         assert nfd[start:end] == surface
         assert unicodedata.normalize("NFC", surface) in nfc
@@ -242,8 +252,15 @@ def test_nfd_text_matches_with_offsets_on_the_original(registry):
 
 def test_nfd_registry_form_matches_nfc_text():
     reg = ActorRegistry.from_dict(
-        {"actors": [{"id": "kyiv", "kind": "country", "names": {"uk": [
-            unicodedata.normalize("NFD", "Київ")]}}]}
+        {
+            "actors": [
+                {
+                    "id": "kyiv",
+                    "kind": "country",
+                    "names": {"uk": [unicodedata.normalize("NFD", "Київ")]},
+                }
+            ]
+        }
     )
     m = mentions_of("До Києва.", reg)
     assert m.surface.tolist() == ["Києва"]
@@ -285,8 +302,15 @@ def test_case_form_shared_by_two_actors_is_an_error():
 
 def test_same_form_in_two_languages_of_one_actor_is_allowed():
     reg = ActorRegistry.from_dict(
-        {"actors": [{"id": "russia", "kind": "country",
-                     "metonyms": {"ru": ["Кремль"], "uk": ["Кремль"]}}]}
+        {
+            "actors": [
+                {
+                    "id": "russia",
+                    "kind": "country",
+                    "metonyms": {"ru": ["Кремль"], "uk": ["Кремль"]},
+                }
+            ]
+        }
     )
     assert mentions_of("У Кремлі, в Кремле.", reg).surface.tolist() == ["Кремлі", "Кремле"]
 
@@ -294,20 +318,35 @@ def test_same_form_in_two_languages_of_one_actor_is_allowed():
 @pytest.mark.parametrize(
     ("form", "lang", "present", "absent"),
     [
-        ("Зеленський", "uk", {"Зеленського", "Зеленському", "Зеленським"}, {"Зеленська",
-                                                                           "Зеленської"}),
-        ("Зеленский", "ru", {"Зеленского", "Зеленскому", "Зеленским"}, {"Зеленская",
-                                                                       "Зеленской"}),
+        (
+            "Зеленський",
+            "uk",
+            {"Зеленського", "Зеленському", "Зеленським"},
+            {"Зеленська", "Зеленської"},
+        ),
+        ("Зеленский", "ru", {"Зеленского", "Зеленскому", "Зеленским"}, {"Зеленская", "Зеленской"}),
         ("путінський", "uk", {"путінська", "путінського", "путінські"}, set()),
         ("Кремль", "ru", {"Кремля", "Кремлём", "Кремлем", "Кремле"}, set()),
         ("Америка", "uk", {"Америці", "Америки", "Америкою"}, set()),
         ("США", "uk", {"США"}, {"СШАа"}),
         ("росі|яни|ян", "uk", {"росіяни", "росіян"}, {"росі|яни|ян", "росі"}),
-        ("президент України|", "uk", {"президента України", "президентом України"},
-         {"президента Україна"}),
+        (
+            "президент України|",
+            "uk",
+            {"президента України", "президентом України"},
+            {"президента Україна"},
+        ),
     ],
-    ids=["uk surname", "ru surname", "uk adjective", "ru yo", "uk k to ts", "abbreviation",
-         "stem pattern", "fixed word"],
+    ids=[
+        "uk surname",
+        "ru surname",
+        "uk adjective",
+        "ru yo",
+        "uk k to ts",
+        "abbreviation",
+        "stem pattern",
+        "fixed word",
+    ],
 )
 def test_inflect(form, lang, present, absent):
     forms = inflect(form, lang)
@@ -318,3 +357,35 @@ def test_inflect(form, lang, present, absent):
 def test_inflect_rejects_other_languages():
     with pytest.raises(ValueError, match=r"lang='de'"):
         inflect("Kiew", "de")
+
+
+def test_mixed_scripts_in_one_text(registry):
+    text = "Kyiv і Київ, USA-США, Putin/Путін; İstanbul talks with Кремль."
+    m = mentions_of(text, registry)
+    assert list(zip(m.actor_id, m.surface, strict=True)) == [
+        ("ukraine", "Kyiv"),
+        ("ukraine", "Київ"),
+        ("united_states", "USA"),
+        ("united_states", "США"),
+        ("putin", "Putin"),
+        ("putin", "Путін"),
+        ("russia", "Кремль"),
+    ]
+
+
+def test_cyrillic_only_registry_on_text_whose_lowercase_changes_length():
+    reg = ActorRegistry.from_dict(
+        {"actors": [{"id": "ukraine", "kind": "country", "names": {"uk": ["Україна"]}}]}
+    )
+    text = "İ: Україні допомогли."  # 'İ'.lower() has two characters
+    assert len(text.lower()) != len(text)
+    assert mentions_of(text, reg).surface.tolist() == ["Україні"]
+
+
+def test_alias_language_must_be_a_code():
+    from framing.actors import Alias
+
+    with pytest.raises(RegistryFormatError, match=r"language 'ukr'; a language is an ISO"):
+        Alias("Київ", "metonym", lang="ukr")
+    assert Alias("Київ", "metonym", lang="uk").surface_forms() >= {"Києва", "Києві"}
+    assert Alias("Kyiv", "metonym", lang="en").surface_forms() == {"Kyiv"}

@@ -55,10 +55,7 @@ def test_kremlin_condemns_kyiv(registry):
 
 
 def test_ukraine_thanks_the_united_states(registry):
-    text = (
-        "Україна подякувала Сполученим Штатам за підтримку, але розкритикувала "
-        "позицію Угорщини."
-    )
+    text = "Україна подякувала Сполученим Штатам за підтримку, але розкритикувала позицію Угорщини."
     _, stance = run(text, registry)
     assert stance.actor_id.tolist() == ["ukraine", "united_states"]
     us = row(stance, "Сполученим Штатам")
@@ -170,6 +167,26 @@ QUOTE_CASES = [
         ("direct", "сказав", "він", "zelenskyy", "Ми готові"),
     ),
     (
+        "impersonal place speaks",
+        "В Кремле заявили, что сделка выгодна Вашингтону.",
+        ("reported", "заявили", "В Кремле", "russia", "сделка выгодна Вашингтону"),
+    ),
+    (
+        "inverted impersonal place",
+        "Угода вигідна Україні, наголосили у Вашингтоні.",
+        ("reported", "наголосили", "у Вашингтоні", "united_states", "Угода вигідна Україні"),
+    ),
+    (
+        "in his opinion",
+        "Зеленський прибув до Брюсселя. На його думку, угода справедлива.",
+        ("reported", "на його думку", "його", "zelenskyy", "угода справедлива"),
+    ),
+    (
+        "called",
+        "Свириденко назвала угоду успіхом.",
+        ("reported", "назвала", "Свириденко", "svyrydenko", "угоду успіхом"),
+    ),
+    (
         "believes",
         "Макрон считает, что Европе нужна своя армия.",
         ("reported", "считает", "Макрон", "macron", "Европе нужна своя армия"),
@@ -183,8 +200,7 @@ QUOTE_CASES = [
 def test_statements_in_russian_and_ukrainian(registry, text, expected):
     statements, _ = run(text, registry)
     got = [
-        (s.kind, s.verb, s.speaker_text, s.holder_id, s.content)
-        for s in statements.itertuples()
+        (s.kind, s.verb, s.speaker_text, s.holder_id, s.content) for s in statements.itertuples()
     ]
     assert got == [expected]
     s = statements.iloc[0]
@@ -227,3 +243,20 @@ def test_lexicon_rejects_unknown_language(tmp_path):
     )
     with pytest.raises(ValueError, match=r"'languages' must map language codes"):
         load_stance_lexicon(path)
+
+
+def test_term_trie_regex_equals_the_sorted_alternation():
+    import re
+
+    lex = load_stance_lexicon()
+    alternation = "|".join(sorted(map(re.escape, lex.terms), key=len, reverse=True))
+    plain = re.compile(rf"(?<![\w\-])(?:{alternation})(?![\w\-])", re.IGNORECASE)
+    texts = [
+        "A disaster, a DISASTROUS failure; short-sighted and shortsighted partners.",
+        "Агрессора назвали агрессором, а партнерство — успехом; ганебна зрада, провали.",
+        "Nothing here: disastrously, failures-to-be, the partnership's best.",
+    ]
+    for text in texts:
+        want = [(m.start(), m.end()) for m in plain.finditer(text)]
+        assert [(m.start(), m.end()) for m in lex.term_re.finditer(text)] == want
+        assert want  # the texts do hold cues

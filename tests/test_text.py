@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from framing.text import (
     APOSTROPHES,
+    literal_alternation,
     nfc_with_offsets,
     normalize_apostrophes,
     normalize_quotes,
@@ -159,13 +160,19 @@ def test_split_sentences_throughput():
 CYRILLIC_SPLITS = [
     (
         "Кремль осудил Киев. В. Путин заявил, что Россия готова. Песков добавил: «Мы ждём».",
-        ["Кремль осудил Киев.", "В. Путин заявил, что Россия готова.",
-         "Песков добавил: «Мы ждём»."],
+        [
+            "Кремль осудил Киев.",
+            "В. Путин заявил, что Россия готова.",
+            "Песков добавил: «Мы ждём».",
+        ],
     ),
     (
         "«Ми готові», — заявив він. — Ми не віддамо надра, — сказав президент. Україна чекає.",
-        ["«Ми готові», — заявив він.", "— Ми не віддамо надра, — сказав президент.",
-         "Україна чекає."],
+        [
+            "«Ми готові», — заявив він.",
+            "— Ми не віддамо надра, — сказав президент.",
+            "Україна чекає.",
+        ],
     ),
     (
         "Нефть, газ и т. д. Ответ последовал 5 мая.",
@@ -182,8 +189,13 @@ CYRILLIC_SPLITS = [
 @pytest.mark.parametrize(
     ("text", "expected"),
     CYRILLIC_SPLITS,
-    ids=["ru initial and guillemets", "uk dialogue dash", "ru etc then capital",
-         "ru etc then lower case", "uk low quotes"],
+    ids=[
+        "ru initial and guillemets",
+        "uk dialogue dash",
+        "ru etc then capital",
+        "ru etc then lower case",
+        "uk low quotes",
+    ],
 )
 def test_split_sentences_russian_and_ukrainian(text, expected):
     assert sentences(text) == expected
@@ -204,3 +216,18 @@ def test_nfc_with_offsets_maps_back_to_the_original(text):
         piece = text[offsets[i] : offsets[j]]
         assert unicodedata.normalize("NFC", piece) == nfc[i:j]
         i = j
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.text(alphabet="abcаб-.'", min_size=1, max_size=5), max_size=12),
+    st.text(alphabet="abcаб-.' ", max_size=40),
+)
+def test_literal_alternation_equals_the_length_sorted_alternation(words, text):
+    import re
+
+    plain = "|".join(sorted(map(re.escape, words), key=len, reverse=True)) or "(?!)"
+    want = [m.span() for m in re.finditer(rf"(?<!\w)(?:{plain})(?!\w)", text, re.IGNORECASE)]
+    trie = literal_alternation(words)
+    got = [m.span() for m in re.finditer(rf"(?<!\w)(?:{trie})(?!\w)", text, re.IGNORECASE)]
+    assert got == want

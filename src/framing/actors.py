@@ -112,6 +112,7 @@ _WORD_START = re.compile(r"\w")
 #: End of a form: no word character follows, except U+02BC (modifier letter
 #: apostrophe, a "letter" for the regex engine but used as a possessive apostrophe).
 _TAIL = r"(?![^\W\u02bc])"
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _NEXT_WORD = re.compile(r"[^\S\n]+([^\W\d_]+)")
 _PREV_WORD = re.compile(r"([^\W\d_]+)[^\S\n]+\Z")
 
@@ -201,7 +202,8 @@ class Actor:
     exclude : tuple of str, default=()
         Phrases that contain a form but do not refer to the actor (``"Donald Trump Jr."``,
         ``"Washington Post"``). A match of an excluded phrase is dropped, and since the
-        longest match wins, the shorter form inside it is not matched either.
+        longest match wins, the shorter form inside it is not matched either. Russian
+        and Ukrainian phrases from the registry are stored with all their case forms.
     notes : str, default=''
         Free text (sources, decisions).
     attributes : mapping of str to scalar, default={}
@@ -348,9 +350,14 @@ class _Matcher:
                     else:
                         ci[_norm(form).lower()] = (actor.id, alias.kind)
             for phrase in actor.exclude:
-                ci.setdefault(_norm(unicodedata.normalize("NFC", phrase)).lower(), (None, "exclude"))
+                ci.setdefault(
+                    _norm(unicodedata.normalize("NFC", phrase)).lower(), (None, "exclude")
+                )
         self.ci_table, self.cs_table = ci, cs
-        self.ci_regex = _compile_literals(sorted(ci))
+        # Cyrillic forms get their own regex, run only on texts with Cyrillic letters:
+        # in one regex their branches cost English text about 20% of the matching time.
+        self.ci_regex = _compile_literals(sorted(k for k in ci if not _CYRILLIC.search(k)))
+        self.cyrillic_regex = _compile_literals(sorted(k for k in ci if _CYRILLIC.search(k)))
         self.cs_regex = _compile_literals(sorted(cs))
         self._ci_fallback: re.Pattern | None = None
         # The case-sensitive forms (US, EU, Senate ...) start with rare capitals: without
@@ -410,15 +417,23 @@ class _Matcher:
 
     def _find(self, text: str) -> list[tuple[int, int, str, str, bool]]:
         cands = []
-        if self.ci_regex is not None:
+        n_ci = 0
+        if self.ci_regex is not None or self.cyrillic_regex is not None:
             low = text.lower()
+            table = self.ci_table
             if len(low) == len(text):
-                table = self.ci_table
-                for m in self.ci_regex.finditer(low):
-                    # a table key is its own normal form: _norm only when the match differs
-                    entry = table.get(m.group()) or table.get(_norm(m.group()))
-                    if entry is not None:
-                        cands.append((m.start(), m.end(), entry[0], entry[1], False))
+                if self.ci_regex is not None:
+                    for m in self.ci_regex.finditer(low):
+                        # a table key is its own normal form: _norm only when the match differs
+                        entry = table.get(m.group()) or table.get(_norm(m.group()))
+                        if entry is not None:
+                            cands.append((m.start(), m.end(), entry[0], entry[1], False))
+                n_ci = len(cands)
+                if self.cyrillic_regex is not None and not text.isascii() and _CYRILLIC.search(low):
+                    for m in self.cyrillic_regex.finditer(low):
+                        entry = table.get(m.group()) or table.get(_norm(m.group()))
+                        if entry is not None:
+                            cands.append((m.start(), m.end(), entry[0], entry[1], False))
             else:
                 if self._ci_fallback is None:
                     self._ci_fallback = _compile_literals(sorted(self.ci_table), ignore_case=True)
@@ -426,7 +441,7 @@ class _Matcher:
                     entry = self._lookup_ci(m.group())
                     if entry is not None:
                         cands.append((m.start(), m.end(), entry[0], entry[1], False))
-        n_ci = len(cands)
+                n_ci = len(cands)
         if self.cs_regex is not None:
             for start, end, surface in self._find_cs(text):
                 entry = self.cs_table.get(surface) or self.cs_table.get(_norm(surface))
@@ -555,6 +570,16 @@ class ActorRegistry:
         ``case_sensitive``, ``exclude``, ``notes``, ``attributes``. See the header of
         ``corpus/actors.yml`` for the format and :meth:`from_dict` for the rules.
 
+        Form lists are either plain lists (any language, matched as written) or
+        mappings from ISO 639-1 codes to lists::
+
+            names:
+              en: [Volodymyr Zelenskyy, Zelensky]
+              uk: [Володимир Зеленський, Зеленський]
+              ru: [Владимир Зеленский, Зеленский]
+
+        ``ru`` and ``uk`` forms are dictionary forms matched in every case form.
+
         Parameters
         ----------
         path : str or os.PathLike
@@ -612,6 +637,13 @@ class ActorRegistry:
         and ``exclude`` are lists of str; every item of ``case_sensitive`` must also
         appear in one of the four kind lists, and marks that form as matching with
         exactly this case. Unknown keys are errors (they are usually typos).
+        The four kind lists and ``exclude`` may instead be mappings from language
+        codes (two lower-case letters, ISO 639-1: ``en``, ``ru``, ``uk``) to lists;
+        ``ru`` and ``uk`` forms also match in their case forms
+        (:func:`framing.inflection.inflect`), other languages as written. The same
+        form may appear under two languages of one actor with the same kind
+        (``Кремль`` in ``ru`` and ``uk``); a case form shared by two actors is a
+        :class:`DuplicateAliasError`.
 
         Parameters
         ----------
@@ -627,8 +659,9 @@ class ActorRegistry:
         Raises
         ------
         RegistryFormatError
-            If the structure or an entry is malformed; the message names the source,
-            the entry (number, line and id) and the fix.
+            If the structure or an entry is malformed (including a language key that
+            is not an ISO 639-1 code, such as ``ua`` for Ukrainian); the message names
+            the source, the entry (number, line and id) and the fix.
         DuplicateAliasError
             If an alias is registered for two actors.
         """
@@ -1012,6 +1045,16 @@ def find_mentions(
     7. **Metonyms and demonyms count wherever they occur.** ``meeting in Kyiv`` is a
        metonym mention of Ukraine even though it names the city: the matcher does not
        resolve metonymy; filter on ``kind`` or pass ``metonyms=False`` / ``demonyms=False``.
+    8. **Russian and Ukrainian.** Registry forms given under ``ru`` or ``uk`` match in
+       every case form (:func:`framing.inflection.inflect`): ``Зеленський`` also finds
+       ``Зеленського``, ``Зеленському``, ``Зеленським`` but not ``Зеленська`` (the
+       first lady); ``Кремль`` finds ``Кремля``, ``Кремлі``; lower-case possessive
+       and demonym adjectives (``путінський``, ``российские``) every gender and
+       number. The case forms are literals of the same compiled regex, so matching
+       costs what it costs in English (benchmarks/cyrillic_mentions.py).
+    9. **Unicode normalisation.** Registry forms and texts are compared in NFC, so a
+       text written with combining marks (``й`` as ``и`` + U+0306) matches; offsets
+       and surfaces always refer to the text as given.
 
     Performance: one compiled regex per registry and set of kinds (a character trie,
     cached on the registry), columns built as lists and one DataFrame at the end.

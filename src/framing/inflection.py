@@ -7,7 +7,7 @@ and :mod:`framing.actors` adds them all to its literal matcher, so matching
 Cyrillic text costs the same compiled-regex scan as English.
 
 >>> sorted(inflect("Путін", "uk"))
-['Путін', 'Путіна', 'Путіне', 'Путінем', 'Путіним', 'Путінові', 'Путіном', 'Путіну', 'Путіні']
+['Путін', 'Путіна', 'Путіне', 'Путіним', 'Путінові', 'Путіном', 'Путіну', 'Путіні']
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ __all__ = ["INFLECTED_LANGUAGES", "STEM_MARK", "inflect"]
 #: Languages whose registry forms are expanded into their case forms.
 INFLECTED_LANGUAGES = ("ru", "uk")
 #: Separator of an explicit stem pattern: ``"Ки|їв|єва|єву|євом|єві"`` is the stem
-#: ``Ки`` followed by each listed ending (an empty ending is written ``||``).
+#: ``Ки`` followed by each listed ending; a word with a trailing ``|`` alone
+#: (``"України|"``) is kept exactly as written.
 STEM_MARK = "|"
 
 # Each rule: (word ending, endings per case slot). The six (ru) or seven (uk) slots
@@ -51,7 +52,7 @@ _UK_RULES = (
     ("и", [["и"], ["ів"], ["ам"], ["и", "ів"], ["ами"], ["ах"], ["и"]]),
 )
 # a consonant-final masculine noun (Путін, Трамп, Вашингтон, Кремль above)
-_UK_CONSONANT = [[""], ["а", "у"], ["у", "ові"], [""], ["ом", "ем"], ["і", "у"], ["е", "у"]]
+_UK_CONSONANT = [[""], ["а", "у"], ["у", "ові"], [""], ["ом"], ["і", "у"], ["е", "у"]]
 
 _RU_RULES = (
     ("ский", [["ский"], ["ского"], ["скому"], ["ский", "ского"], ["ским"], ["ском"]]),
@@ -74,7 +75,15 @@ _RU_RULES = (
     ("цы", [["цы"], ["цев"], ["цам"], ["цев", "цы"], ["цами"], ["цах"]]),
     ("ы", [["ы"], ["ов"], ["ам"], ["ы", "ов"], ["ами"], ["ах"]]),
 )
-_RU_CONSONANT = [[""], ["а"], ["у"], [""], ["ом", "ем"], ["е"]]
+_RU_CONSONANT = [[""], ["а"], ["у"], [""], ["ом"], ["е"]]
+# After a hushing consonant or ц the instrumental ends in -ем (uk Бабич → Бабичем).
+_HUSHING = frozenset("жчшщц")
+
+
+def _endings(text: str) -> list[str]:
+    """Split a space-separated list of endings (long lists read better as text)."""
+    return text.split()
+
 
 # Lower-case neuter nouns in -о (партнерство, предательство); capitalised -о words are
 # loanwords and do not decline (Рубіо, Свириденко).
@@ -86,15 +95,15 @@ _NEUTER_O = {
 # кремлёвский, український) take every gender and number.
 _FULL_ADJECTIVE = {
     "uk": (
-        ("ий", "ий ого ому им ім а ої ій у ою е і их ими".split()),
-        ("ій", "ій ього ьому ім я ьої ю ьою є і іх іми".split()),
+        ("ий", ["ий", "ого", "ому", "им", "ім", "а", "ої", "ій", "у", "ою", "е", "і", "их", "ими"]),
+        ("ій", ["ій", "ього", "ьому", "ім", "я", "ьої", "ю", "ьою", "є", "і", "іх", "іми"]),
     ),
     "ru": (
-        ("ский", "ский ского скому ским ском ская ской скую скою ское ские ских скими".split()),
-        ("кий", "кий кого кому ким ком кая кой кую кою кое кие ких кими".split()),
-        ("ый", "ый ого ому ым ом ая ой ую ою ое ые ых ыми".split()),
-        ("ой", "ой ого ому ым ом ая ую ою ое ые ых ыми".split()),
-        ("ий", "ий его ему им ем яя ей юю ею ее ие их ими".split()),
+        ("ский", _endings("ский ского скому ским ском ская ской скую скою ское ские ских скими")),
+        ("кий", _endings("кий кого кому ким ком кая кой кую кою кое кие ких кими")),
+        ("ый", ["ый", "ого", "ому", "ым", "ом", "ая", "ой", "ую", "ою", "ое", "ые", "ых", "ыми"]),
+        ("ой", ["ой", "ого", "ому", "ым", "ом", "ая", "ую", "ою", "ое", "ые", "ых", "ыми"]),
+        ("ий", ["ий", "его", "ему", "им", "ем", "яя", "ей", "юю", "ею", "ее", "ие", "их", "ими"]),
     ),
 }
 _CYRILLIC_VOWELS = frozenset("аеєиіїоуюяыэё")
@@ -103,9 +112,10 @@ _CYRILLIC_VOWELS = frozenset("аеєиіїоуюяыэё")
 _ALTERNATING_FINALS = frozenset("вмгр")
 # Possessive-type surnames (Путин, Иванов; Путін, Іванов) take the adjectival
 # instrumental (Путиным, Путіним) besides the noun one (Вашингтоном).
-_SURNAME_SUFFIXES = {"ru": (("ин", "ым"), ("ын", "ым"), ("ов", "ым"), ("ев", "ым"), ("ёв", "ым")),
-                     "uk": (("ін", "им"), ("їн", "им"), ("ин", "им"), ("ов", "им"), ("ев", "им"),
-                            ("єв", "им"))}
+_SURNAME_SUFFIXES = {
+    "ru": (("ин", "ым"), ("ын", "ым"), ("ов", "ым"), ("ев", "ым"), ("ёв", "ым")),
+    "uk": (("ін", "им"), ("їн", "им"), ("ин", "им"), ("ов", "им"), ("ев", "им"), ("єв", "им")),
+}
 
 
 def _is_cyrillic(word: str) -> bool:
@@ -155,6 +165,8 @@ def _word_slots(word: str, lang: str) -> list[set[str]]:
     if low[-1] in _CYRILLIC_VOWELS:
         return [{word}]  # vowel-final loanwords (Рубіо, Тбилиси) do not decline
     slots = _apply(word, "", consonant)
+    if low[-1] in _HUSHING:
+        slots[4].add(word + "ем")
     for suffix, ending in _SURNAME_SUFFIXES[lang]:
         if low.endswith(suffix):
             slots[4].add(word + ending)
@@ -205,7 +217,7 @@ def inflect(form: str, lang: str) -> frozenset[str]:
     The endings are those of standard grammars of the two languages (hard and soft
     masculine nouns, -а/-я and -ія feminine nouns with the к/г/х → ц/з/с change
     before -і in Ukrainian, adjectival surnames, plural nouns and adjectives). The
-    rules over-generate a little (``Київа``, ``Путінем``: forms a grammar would not
+    rules over-generate a little (``Київа``, ``Києвові``: forms a grammar would not
     list), which costs nothing in precision because the extra forms are not
     words of either language; benchmarks/cyrillic_mentions.py measures recall and
     precision against pymorphy3's dictionaries.

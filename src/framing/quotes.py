@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from framing.exceptions import MissingColumnError
-from framing.text import cap_span_lengths
+from framing.text import cap_span_lengths, literal_alternation
 
 
 def _words(s: str) -> list[str]:
@@ -93,7 +93,7 @@ SPEECH_VERBS_RU = _words(
     "пояснила пояснили предупредил предупредила предупредили написал написала написали "
     "ответил ответила ответили считает считают признал признала признали напомнил "
     "напомнила напомнили заверил заверила заверили настаивает утверждает утверждал "
-    "утверждала указал указала указали"
+    "утверждала указал указала указали назвал назвала назвали называет называют"
 )
 SPEECH_VERBS_UK = _words(
     "заявив заявила заявили заявляє заявляють сказав сказала сказали каже кажуть говорить "
@@ -101,13 +101,13 @@ SPEECH_VERBS_UK = _words(
     "зазначив зазначила зазначили зазначає додав додала додали пояснив пояснила пояснили "
     "попередив попередила попередили написав написала написали відповів відповіла "
     "відповіли вважає вважають визнав визнала визнали нагадав нагадала нагадали запевнив "
-    "запевнила запевнили наполягає стверджує стверджував стверджувала вказав вказала вказали"
+    "запевнила запевнили наполягає стверджує стверджував стверджувала вказав вказала вказали "
+    "назвав назвала назвали називає називають"
 )
 SPEECH_VERBS = SPEECH_VERBS + sorted(set(SPEECH_VERBS_RU + SPEECH_VERBS_UK))
 # Russian and Ukrainian verbal adverbs continuing the subject's speech (', добавив, что').
 SPEECH_PARTICIPLES += _words(
-    "добавив подчеркнув отметив напомнив додавши наголосивши зазначивши підкресливши "
-    "нагадавши"
+    "добавив подчеркнув отметив напомнив додавши наголосивши зазначивши підкресливши нагадавши"
 )
 # Verbs after which a speaker named after the verb is expected: '"...," said Zelenskyy'.
 # In Russian and Ukrainian every speech verb inverts after a quote ('», — заявил Песков').
@@ -143,8 +143,8 @@ ROLE_NOUNS = frozenset(
         "адміністрація офис офіс ведомство відомство"
     )
 )
-PRONOUNS = frozenset(_words("he she they we i it он она они мы я він вона вони ми"))
-_PERSON_PRONOUNS = frozenset(("he", "she", "он", "она", "він", "вона"))
+PRONOUNS = frozenset(_words("he she they we i it он она они мы я він вона вони ми його її его её"))
+_PERSON_PRONOUNS = frozenset(_words("he she он она він вона його її его её"))
 # Auxiliaries and adverbs allowed between a subject and its speech verb.
 _AUX_ADV = frozenset(
     _words(
@@ -200,13 +200,15 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
-_SPEECH_VERB_RE = re.compile(rf"(?<![\w\-’'])(?P<v>{_alt(SPEECH_VERBS)})(?![\w\-])")
+_SPEECH_VERB_RE = re.compile(rf"(?<![\w\-’'])(?P<v>{literal_alternation(SPEECH_VERBS)})(?![\w\-])")
 _PARTICIPLE_RE = re.compile(
     rf"(?:,\s*|\s)(?P<v>{_alt(SPEECH_PARTICIPLES)})(?![\w\-])",
 )
 _ACCORDING_RE = re.compile(
-    r"(?<![\w\-])(?P<v>[Aa]ccording to|[Зз]а словами|[Пп]о словам|[Пп]о мнению|[Нн]а думку"
-    r"|[Пп]о данным|[Зз]а даними|[Пп]о информации|[Зз]а інформацією)(?![\w\-])"
+    r"(?<![\w\-])(?P<v>[Aa]ccording to|(?=[ЗзПпНн])(?:[Зз]а словами|[Пп]о словам|[Пп]о мнению|[Нн]а думку"
+    r"|[Пп]о данным|[Зз]а даними|[Пп]о информации|[Зз]а інформацією"
+    r"|[Нн]а (?P<p>його|її) думку|[Пп]о (?P<p2>его|её) (?:мнению|словам)"
+    r"|[Зз]а (?P<p3>його|її) словами))(?![\w\-])"
 )
 _UPPER = "A-ZА-ЯЁЄІЇҐ"  # sentence-initial capitals (Latin and Cyrillic)
 #: Regex class body of the Russian and Ukrainian letters. After a Cyrillic word a
@@ -244,6 +246,11 @@ _FORWARD_STOP_RE = re.compile(
     r"журналістам|во время|під час|добавив|додавши)(?![\w\-])"
 )
 _TOKEN_RE = re.compile(_W)
+# An impersonal Russian/Ukrainian speaker: a place or institution after в/у, with a
+# plural verb ('В Кремле заявили', 'заявили у Києві'): the place is the holder.
+_IMPERSONAL_PLACE_RE = re.compile(
+    rf"\s+(?P<place>(?:[Вв]о?|[Уу])\s+[{_UPPER}][\w\-]*(?:\s+[{_UPPER}][\w\-]*)?)"
+)
 # What may stand between a speech verb and its reported content: 'that', ':', ',' and
 # the Russian/Ukrainian complementiser ('заявил, что …', 'заявив, що …').
 _LEAD_RE = re.compile(r"\s*(?:that\b|:|,)?\s*(?:(?:что|що)(?![\w\-])\s*)?")
@@ -618,6 +625,8 @@ def _parse_field(text: str, *, title: bool = False) -> tuple[list[_Statement], l
     last_attr_end = -1
     for qa, qb in quotes:
         content = text[qa + 1 : qb].rstrip()
+        if not content.strip():
+            continue  # an empty quote ('said “”') holds no statement
         s0, s1 = sent_of(qb)
         st = None
         after = qb + 1
@@ -712,7 +721,10 @@ def _parse_field(text: str, *, title: bool = False) -> tuple[list[_Statement], l
                 and not masked[comma + 1 : va].strip()
             ):  # '…, заявил Песков.': the Russian/Ukrainian inverted order
                 sa, sb = _subject_after(masked, vb, s1)
-                if sb > sa and _is_speaker(masked[sa:sb]):
+                place = _IMPERSONAL_PLACE_RE.match(masked, vb, s1)
+                if sb <= sa and place is not None and v.endswith("ли"):
+                    sa, sb = place.start("place"), place.end()  # '…, заявили в Кремле.'
+                if sb > sa and (_is_speaker(masked[sa:sb]) or place is not None):
                     c0, c1 = _strip_span(text, s0, comma)
                     if c1 > c0:
                         used.add(va)
@@ -724,7 +736,9 @@ def _parse_field(text: str, *, title: bool = False) -> tuple[list[_Statement], l
         else:
             if _TOKEN_RE.findall(masked[sa:sb])[-1].lower() in _DETERMINERS:
                 continue
-            if not _is_speaker(masked[sa:sb]):
+            if not _is_speaker(masked[sa:sb]) and not (
+                v.endswith("ли") and _IMPERSONAL_PLACE_RE.fullmatch(" " + masked[sa:sb])
+            ):  # 'В Москве заявили, что …' (impersonal: the place speaks)
                 continue
         rest = masked[vb:s1]
         after_tokens = _TOKEN_RE.findall(rest)
@@ -769,7 +783,11 @@ def _parse_field(text: str, *, title: bool = False) -> tuple[list[_Statement], l
     for m in _ACCORDING_RE.finditer(masked):
         va = m.start("v")
         s0, s1 = sent_of(va)
-        sa, sb = _subject_after(masked, m.end("v"), s1)
+        pronoun = next((g for g in ("p", "p2", "p3") if m.group(g)), None)
+        if pronoun:  # 'на його думку', 'по его словам': the pronoun is the speaker
+            sa, sb = m.span(pronoun)
+        else:
+            sa, sb = _subject_after(masked, m.end("v"), s1)
         comma = masked.find(",", m.end("v"), s1)
         if sb <= sa or not _is_speaker(masked[sa:sb]):
             continue

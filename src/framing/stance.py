@@ -27,10 +27,10 @@ from framing.exceptions import MissingColumnError
 from framing.inflection import INFLECTED_LANGUAGES, inflect
 from framing.paths import PACKAGE_DIR
 from framing.quotes import (
-    CYRILLIC_LETTERS,
     _DETERMINERS,
     _PREPOSITIONS,
     _TOKEN_RE,
+    CYRILLIC_LETTERS,
     PRONOUNS,
     _is_speaker,
     _mask_quotes,
@@ -44,6 +44,7 @@ from framing.quotes import (
     find_quotes,
     person_ids,
 )
+from framing.text import literal_alternation
 
 #: The evaluative lexicon shipped with the package.
 DEFAULT_LEXICON = PACKAGE_DIR / "data" / "stance_lexicon.yml"
@@ -137,9 +138,16 @@ class StanceLexicon:
 
     @functools.cached_property
     def term_re(self) -> re.Pattern:
-        """Case-insensitive matcher of the evaluative terms (whole words)."""
-        alt = "|".join(sorted(map(re.escape, self.terms), key=len, reverse=True))
-        return re.compile(rf"(?<![\w\-])(?:{alt})(?![\w\-])", re.IGNORECASE)
+        """Case-insensitive matcher of the evaluative terms (whole words).
+
+        The terms are compiled as a character trie (longer continuations first, so
+        the longest term wins as in a length-sorted alternation): with the case
+        forms of the Russian and Ukrainian terms the plain alternation was 9 times
+        slower on English text.
+        """
+        return re.compile(
+            rf"(?<![\w\-])(?:{literal_alternation(self.terms)})(?![\w\-])", re.IGNORECASE
+        )
 
 
 @functools.lru_cache(maxsize=8)
