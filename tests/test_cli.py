@@ -56,6 +56,7 @@ def test_report_unknown_parameter_fails_before_any_work(cli, tmp_path, tiny_corp
 def test_malformed_corpus_is_a_data_error(cli, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_bytes("article_id,outlet,text\n1,Caf\xe9 Daily,ok\n".encode("cp1252"))
-    result = cli.invoke(main, ["report", "--corpus", str(bad), "--out", str(tmp_path / "out")])
+    result = cli.invoke(main, ["report", "--corpus", str(bad), "--out", str(tmp_path / "out"),
+                              "--no-progress"])
     assert result.exit_code == 1
     assert result.output.startswith("error: ") and "bad.csv" in result.output

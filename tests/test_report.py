@@ -34,7 +34,7 @@ def _assert_report(out):
         assert (out / "notebooks" / f"{name}.ipynb").is_file()
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert set(manifest["notebooks"]) == set(NOTEBOOKS)
-    assert manifest["settings"]["corpus_sha256"]
+    assert manifest["settings"]["registry"] and manifest["settings"]["scorer"]
     return manifest
 
 

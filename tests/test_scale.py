@@ -41,20 +41,38 @@ def _same(a: pd.DataFrame, b: pd.DataFrame, **kwargs):
     pd.testing.assert_frame_equal(a.reset_index(drop=True), b.reset_index(drop=True), **kwargs)
 
 
+def _same_dataset(a, b):
+    """Every table a notebook reads (articles, mentions, statements) and the load report."""
+    for read in (read_articles, read_mentions, scale.read_statements):
+        _same(read(a), read(b))
+    report = [json.loads((d / "load_report.json").read_text(encoding="utf-8")) for d in (a, b)]
+    assert {k: v for k, v in report[0].items() if k != "settings"} == {
+        k: v for k, v in report[1].items() if k != "settings"}
+
+
 def test_matches_in_memory_pipeline(corpus_path, reference):
     from framing.actors import find_mentions, load_actors
     from framing.corpus import load_corpus
+    from framing.quotes import find_statements
     from framing.scorers import DEFAULT_SCORER, get_scorer, score_mentions
+    from framing.stance import score_stance
 
     articles = load_corpus(corpus_path)
-    expected = score_mentions(find_mentions(articles, load_actors()),
-                              get_scorer(DEFAULT_SCORER).fit([]))
+    registry = load_actors()
+    mentions = find_mentions(articles, registry)
+    statements = find_statements(articles, registry, mentions=mentions)
+    expected = score_stance(articles, score_mentions(mentions, get_scorer(DEFAULT_SCORER).fit([])),
+                            statements, actors=registry)
     out, result, got = reference
     assert result.n_chunks == 5 and result.n_chunks_scored == 5
     assert result.n_accepted == 30 and result.n_mentions == len(expected) > 100
     assert list(got.columns) == list(expected.columns)
-    # Parquet reads text columns back as pandas' str dtype; values must be equal.
-    _same(got, expected, check_dtype=False)
+    # Parquet reads text columns back as pandas' str dtype (None as missing); values must be equal.
+    import io
+
+    _same(got, pd.read_parquet(io.BytesIO(expected.reset_index(drop=True).to_parquet())),
+          check_dtype=False)
+    _same(scale.read_statements(out), statements, check_dtype=False)
     arts = read_articles(out)
     assert arts["article_id"].tolist() == articles["article_id"].tolist()
     parts = list(out.glob("outlet=*/month=*/part-*.parquet"))
@@ -98,6 +116,7 @@ def test_jobs_2_identical(corpus_path, reference, tmp_path):
     result = score_corpus(corpus_path, tmp_path / "j2", chunk_size=CHUNK, jobs=2, progress=False)
     assert result.n_chunks_scored == 5
     _same(read_mentions(tmp_path / "j2"), reference[2])
+    _same_dataset(tmp_path / "j2", reference[0])
     assert result.cpu_seconds > 0
 
 
@@ -125,6 +144,7 @@ def test_dask_identical(corpus_path, reference, tmp_path):
                               engine="dask", scheduler=client, progress=False)
     assert result.n_chunks_scored == 5
     _same(read_mentions(tmp_path / "dask"), reference[2])
+    _same_dataset(tmp_path / "dask", reference[0])
 
 
 def test_dask_needs_scheduler(corpus_path, tmp_path):

@@ -19,6 +19,8 @@ from pathlib import Path
 import click
 
 from framing import paths
+from framing.corpus import FORMATS
+from framing.scale import ENGINES
 from framing.exceptions import (
     FramingError,
     NotebookParameterError,
@@ -83,8 +85,7 @@ _corpus_options = [
     click.option("--outlets", type=click.Path(exists=True, dir_okay=False, path_type=Path),
                  help="Outlet map YAML (default: corpus/outlets.yml for the bundled corpus)."),
     click.option("--format", "corpus_format", default="auto", show_default=True,
-                 type=click.Choice(["auto", "jsonl", "csv", "parquet", "folder", "basil"]),
-                 help="Corpus format."),
+                 type=click.Choice(FORMATS), help="Corpus format."),
     click.option("--column", "columns", multiple=True, metavar="FILE_FIELD=COLUMN",
                  help="Map a file field to a canonical column, e.g. source=outlet (repeatable)."),
     click.option("--encoding", default="utf-8", show_default=True, help="Text encoding."),
@@ -108,19 +109,35 @@ def _with_corpus_options(func):
 @click.option("-p", "--parameter", "parameters", nargs=2, multiple=True,
               metavar="NAME VALUE", help="Extra notebook parameter, e.g. -p period month.")
 @click.option("--timeout", default=600.0, show_default=True, help="Per-cell timeout (s).")
-@click.option("--jobs", default=2, show_default=True, help="Notebooks run at the same time.")
+@click.option("--dataset", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Report on a dataset scored earlier (framing score --out DIR); scores nothing.")
+@click.option("--jobs", default=2, show_default=True, type=click.IntRange(min=1),
+              help="Scoring worker processes, and notebooks run at the same time.")
+@click.option("--engine", default="local", show_default=True, type=click.Choice(ENGINES),
+              help="Scoring engine.")
+@click.option("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://host:8786.")
+@click.option("--progress/--no-progress", default=True, show_default=True,
+              help="Show a scoring progress bar (articles/s, ETA) on stderr.")
 def report(corpus, actors, outlets, corpus_format, columns, encoding, scorer, out_dir,
-           overwrite, notebooks, parameters, timeout, jobs):
-    """Regenerate every report: figures (PDF, PNG, CSV), executed notebooks, manifest."""
+           overwrite, notebooks, parameters, timeout, dataset, jobs, engine, scheduler,
+           progress):
+    """Regenerate every report: figures (PDF, PNG, CSV), executed notebooks, manifest.
+
+    The corpus is scored once into OUT/data (incrementally: unchanged chunks come from
+    the cache there), or --dataset names a dataset scored earlier; every notebook
+    then reads that dataset.
+    """
     from framing.runner import NOTEBOOKS, run_report
 
+    if dataset is not None and corpus is not None:
+        raise click.UsageError("Give --corpus (to score) or --dataset (scored earlier), not both.")
     started = time.perf_counter()
     manifest = run_report(
-        corpus=corpus, actors=actors, outlets=outlets, columns=_parse_columns(columns),
-        corpus_format=corpus_format, encoding=encoding, scorer=scorer, out_dir=out_dir,
-        notebooks=tuple(notebooks) or NOTEBOOKS,
+        corpus=corpus, dataset=dataset, actors=actors, outlets=outlets,
+        columns=_parse_columns(columns), corpus_format=corpus_format, encoding=encoding,
+        scorer=scorer, out_dir=out_dir, notebooks=tuple(notebooks) or NOTEBOOKS,
         parameters={k: _parse_value(v) for k, v in parameters}, overwrite=overwrite,
-        timeout=timeout, jobs=jobs,
+        timeout=timeout, jobs=jobs, engine=engine, scheduler=scheduler, progress=progress,
     )
     load = manifest["load_report"]
     click.echo(

@@ -38,6 +38,8 @@ from threadpoolctl import threadpool_limits
 import framing
 from framing import corpus as _corpus
 from framing.actors import ActorRegistry, find_mentions, load_actors
+from framing.quotes import find_statements
+from framing.stance import score_stance
 from framing.scorers import DEFAULT_SCORER, get_scorer, score_mentions
 
 __all__ = [
@@ -45,26 +47,34 @@ __all__ = [
     "ENGINES",
     "ScoreResult",
     "aggregate_dataset",
+    "check_dataset",
     "read_articles",
     "read_mentions",
+    "read_statements",
     "score_corpus",
+    "table_columns",
+    "TABLES",
 ]
 
 #: Records per chunk: the unit of work, of caching and of resumption.
 DEFAULT_CHUNK_SIZE = 5000
+#: Tables of a dataset (see :func:`table_columns`).
+TABLES = ("articles", "mentions", "statements")
 #: Execution engines of :func:`score_corpus`.
 ENGINES = ("local", "dask")
 
 _MANIFEST = "_manifest.sqlite"
 _ARTICLES_DIR = "articles"
+_STATEMENTS_DIR = "statements"
 _REPORT = "load_report.json"
 _REJECTIONS = "rejections.csv"
-_SCHEMA_VERSION = "1"
+_SCHEMA_VERSION = "2"  # 2: stance columns and statements/
 _KEY_CHARS = 24  # hex chars of a chunk key used in part file names
 # Free-text, id and line-number columns: values rarely repeat, so they are written
 # without dictionary pages or statistics (see _write_table).
 _PLAIN_COLUMNS = frozenset(
-    {"article_id", "title", "text", "url", "sentence", "surface", "duplicate_group", "source_line"}
+    {"article_id", "title", "text", "url", "sentence", "surface", "duplicate_group", "source_line",
+     "statement_id", "stance_cues", "content", "speaker_text"}
 )
 
 # Per-process worker state, keyed by the settings key (set once per worker).
@@ -397,6 +407,8 @@ def _process_chunk(task: dict) -> dict:
         )
         mentions = find_mentions(articles, state["registry"], metonyms=state["metonyms"])
         scored = score_mentions(mentions, state["scorer_obj"])
+        statements = find_statements(articles, state["registry"], mentions=mentions)
+        scored = score_stance(articles, scored, statements, actors=state["registry"])
 
     out_dir = Path(task["out_dir"])
     tmp_tag = f".{uuid.uuid4().hex[:8]}.tmp"
@@ -406,6 +418,11 @@ def _process_chunk(task: dict) -> dict:
         target = Path(_ARTICLES_DIR) / name
         tmp = out_dir / _ARTICLES_DIR / ("." + name + tmp_tag)
         _write_table(_to_arrow(articles), tmp)
+        files.append((str(tmp), str(target)))
+    if len(statements):
+        target = Path(_STATEMENTS_DIR) / name
+        tmp = out_dir / _STATEMENTS_DIR / ("." + name + tmp_tag)
+        _write_table(_to_arrow(statements), tmp)
         files.append((str(tmp), str(target)))
     if len(scored):
         months = _months(scored["published"])
@@ -1022,7 +1039,25 @@ def _glob(dataset_dir: Path, what: str) -> str:
     return (dataset_dir / "outlet=*" / "month=*" / "part-*.parquet").as_posix()
 
 
-def _check_dataset(dataset_dir, func) -> Path:
+def check_dataset(dataset_dir, func: str = "check_dataset") -> Path:
+    """Check that a folder is a :func:`score_corpus` dataset.
+
+    Parameters
+    ----------
+    dataset_dir : str or os.PathLike
+        The folder to check.
+    func : str, default='check_dataset'
+        Name of the calling function, used in the message.
+
+    Returns
+    -------
+    dataset_dir : pathlib.Path
+
+    Raises
+    ------
+    FileNotFoundError
+        If the folder holds no ``_manifest.sqlite``; the message says what to pass.
+    """
     dataset_dir = Path(dataset_dir)
     if not (dataset_dir / _MANIFEST).is_file():
         raise FileNotFoundError(
@@ -1047,22 +1082,38 @@ def _dataset_stats(out_dir: Path) -> dict:
             "n_articles_in_duplicates": int(members)}
 
 
-def _read(dataset_dir, what, columns, sort):
+def _part_files(dataset_dir: Path, what: str) -> list[Path]:
+    if what in (_ARTICLES_DIR, _STATEMENTS_DIR):
+        return sorted((dataset_dir / what).glob("part-*.parquet"))
+    return sorted(dataset_dir.glob("outlet=*/month=*/part-*.parquet"))
+
+
+def _read(dataset_dir, what, columns, sort, filters=None):
     import pyarrow.dataset as ds
 
-    files = sorted((Path(dataset_dir) / _ARTICLES_DIR).glob("part-*.parquet")) if (
-        what == "articles") else sorted(Path(dataset_dir).glob("outlet=*/month=*/part-*.parquet"))
+    dataset_dir = Path(dataset_dir)
+    files = _part_files(dataset_dir, what)
     if not files:
         return pd.DataFrame(columns=list(columns) if columns else None)
     dataset = ds.dataset([str(f) for f in files], format="parquet")
-    df = dataset.to_table(columns=list(columns) if columns else None).to_pandas()
+    names = set(dataset.schema.names)
+    wanted = [c for c in columns if c in names] if columns else None
+    df = dataset.to_table(columns=wanted, filter=filters).to_pandas()
     if sort and len(df):
         order = {}
-        if "source_file" in df.columns:  # files in reading order, as in the manifest
-            order["_file"] = df["source_file"].map(_file_rank(Path(dataset_dir)))
-        for k in ("source_line", "field", "start", "actor_id"):
-            if k in df.columns and (what != "articles" or k == "source_line"):
-                order["_" + k] = (df[k] != "title") if k == "field" else df[k]
+        if what == _STATEMENTS_DIR:  # corpus order of the articles, then field and offset
+            arts = _read(dataset_dir, _ARTICLES_DIR, ["article_id", "source_file", "source_line"],
+                         True)
+            rank = pd.Series(np.arange(len(arts)), index=arts["article_id"].to_numpy())
+            order["_article"] = df["article_id"].map(rank).to_numpy()
+            order["_field"] = (df["field"] != "title").to_numpy()
+            order["_start"] = df["start"].to_numpy()
+        else:
+            if "source_file" in df.columns:  # files in reading order, as in the manifest
+                order["_file"] = df["source_file"].map(_file_rank(dataset_dir))
+            for k in ("source_line", "field", "start", "actor_id"):
+                if k in df.columns and (what != _ARTICLES_DIR or k == "source_line"):
+                    order["_" + k] = (df[k] != "title") if k == "field" else df[k]
         keys = pd.DataFrame(order)
         idx = np.lexsort([keys[c].to_numpy() for c in reversed(keys.columns)])
         df = df.iloc[idx].reset_index(drop=True)
@@ -1074,6 +1125,35 @@ def _file_rank(dataset_dir: Path) -> dict:
     files = json.loads(report.read_text(encoding="utf-8")).get("files", []) if (
         report.is_file()) else []
     return {f: i for i, f in enumerate(files)}
+
+
+def table_columns(dataset_dir, table: str) -> list[str]:
+    """Column names of one table of a :func:`score_corpus` dataset, in stored order.
+
+    Parameters
+    ----------
+    dataset_dir : str or os.PathLike
+        The `out_dir` of :func:`score_corpus`.
+    table : {'articles', 'mentions', 'statements'}
+
+    Returns
+    -------
+    columns : list of str
+        Empty when the table has no part file yet.
+
+    Raises
+    ------
+    FileNotFoundError
+        If `dataset_dir` is not a score_corpus dataset.
+    ValueError
+        If `table` is not one of the three names.
+    """
+    import pyarrow.parquet as pq
+
+    _check_option(table, TABLES, "table")
+    dataset_dir = check_dataset(dataset_dir, "table_columns")
+    files = _part_files(dataset_dir, table)
+    return list(pq.read_schema(files[0]).names) if files else []
 
 
 def read_mentions(dataset_dir, *, columns=None, sort=True) -> pd.DataFrame:
@@ -1092,14 +1172,16 @@ def read_mentions(dataset_dir, *, columns=None, sort=True) -> pd.DataFrame:
     Returns
     -------
     mentions : pandas.DataFrame of shape (n_mentions, n_columns)
-        The columns of :func:`framing.pipeline.prepare_corpus`'s mentions table.
+        The columns of :func:`framing.actors.find_mentions`, the scorer's
+        (:func:`framing.scorers.score_mentions`) and the stance columns of
+        :func:`framing.stance.score_stance`.
 
     Raises
     ------
     FileNotFoundError
         If `dataset_dir` is not a score_corpus dataset.
     """
-    dataset_dir = _check_dataset(dataset_dir, "read_mentions")
+    dataset_dir = check_dataset(dataset_dir, "read_mentions")
     return _read(dataset_dir, "mentions", columns, sort)
 
 
@@ -1116,8 +1198,37 @@ def read_articles(dataset_dir, *, columns=None, sort=True) -> pd.DataFrame:
     FileNotFoundError
         If `dataset_dir` is not a score_corpus dataset.
     """
-    dataset_dir = _check_dataset(dataset_dir, "read_articles")
-    return _read(dataset_dir, "articles", columns, sort)
+    dataset_dir = check_dataset(dataset_dir, "read_articles")
+    return _read(dataset_dir, _ARTICLES_DIR, columns, sort)
+
+
+def read_statements(dataset_dir, *, columns=None, sort=True) -> pd.DataFrame:
+    """Read the attributed statements of a :func:`score_corpus` dataset.
+
+    Parameters
+    ----------
+    dataset_dir : str or os.PathLike
+        The `out_dir` of :func:`score_corpus`.
+    columns : sequence of str, optional
+        Columns to read (all by default).
+    sort : bool, default=True
+        Sort by article (corpus order), field (title first) and offset, as
+        :func:`framing.quotes.find_statements` does.
+
+    Returns
+    -------
+    statements : pandas.DataFrame of shape (n_statements, 15)
+        The columns of :func:`framing.quotes.find_statements`.
+
+    Raises
+    ------
+    FileNotFoundError
+        If `dataset_dir` is not a score_corpus dataset.
+    """
+    from framing.quotes import STATEMENT_COLUMNS
+
+    dataset_dir = check_dataset(dataset_dir, "read_statements")
+    return _read(dataset_dir, _STATEMENTS_DIR, columns or list(STATEMENT_COLUMNS), sort)
 
 
 def _quote_ident(name: str) -> str:
@@ -1184,7 +1295,7 @@ def aggregate_dataset(
     from framing import aggregate as agg
 
     func = "aggregate_dataset"
-    dataset_dir = _check_dataset(dataset_dir, func)
+    dataset_dir = check_dataset(dataset_dir, func)
     by = agg._check_by(by, func)
     agg._check_period(period, func)
     agg._check_count_duplicates(count_duplicates, func)

@@ -24,7 +24,11 @@ from framing.exceptions import FramingError
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the rows as CSV here instead of printing them.")
 def evidence(report_dir, outlet, actor, period, group, out_path):
-    """List the mentions in REPORT_DIR/data/mentions.parquet behind one aggregate cell."""
+    """List the mentions behind one aggregate cell.
+
+    REPORT_DIR is a report folder (its data/ dataset), a dataset written by
+    framing score, or a mentions .parquet file.
+    """
     from framing.evidence import find_evidence, read_mentions
 
     try:

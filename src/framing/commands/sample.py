@@ -27,7 +27,7 @@ from framing.exceptions import FramingError
               help="Also write an XLSX sheet (default: when openpyxl is installed).")
 @click.option("--overwrite", is_flag=True, help="Replace an existing sheet.")
 def sample(source, n_per_stratum, out_path, strata, random_state, xlsx, overwrite):
-    """Write a coding sheet for SOURCE (a mentions .parquet file or a report folder)."""
+    """Write a coding sheet for SOURCE (a report folder, a dataset or a mentions .parquet file)."""
     from framing.evidence import read_mentions
     from framing.validation import draw_sample, write_coding_sheet
 
