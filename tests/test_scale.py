@@ -121,7 +121,7 @@ def test_jobs_2_identical(corpus_path, reference, tmp_path):
 
 
 def test_in_process_run_leaves_the_collector_settings_alone(corpus_path, tmp_path):
-    # chunks run with a raised GC threshold (framing.scale._fewer_gc_passes); the
+    # chunks run with a raised GC threshold (framing.scale.worker.fewer_gc_passes); the
     # caller's settings come back, and only pool workers freeze their heap
     gc.set_threshold(500, 7, 9)
     try:
@@ -155,7 +155,9 @@ def test_dask_needs_scheduler(corpus_path, tmp_path):
 
 def test_interrupted_run_resumes(corpus_path, reference, tmp_path, monkeypatch):
     out = tmp_path / "scores"
-    real = scale._process_chunk
+    from framing.scale import worker
+
+    real = worker.process_chunk
     calls = []
 
     def failing(task):
@@ -164,10 +166,10 @@ def test_interrupted_run_resumes(corpus_path, reference, tmp_path, monkeypatch):
             raise RuntimeError("simulated crash")
         return real(task)
 
-    monkeypatch.setattr(scale, "_process_chunk", failing)
+    monkeypatch.setattr(worker, "process_chunk", failing)
     with pytest.raises(RuntimeError, match="simulated crash"):
         score_corpus(corpus_path, out, chunk_size=CHUNK, progress=False)
-    monkeypatch.setattr(scale, "_process_chunk", real)
+    monkeypatch.setattr(worker, "process_chunk", real)
     with sqlite3.connect(out / "_manifest.sqlite") as db:
         assert db.execute("SELECT count(*) FROM chunks").fetchone()[0] == 2
     result = score_corpus(corpus_path, out, chunk_size=CHUNK, progress=False)

@@ -1,7 +1,8 @@
 """The ``framing`` command line: thin wiring around the package functions.
 
 Errors print ``error: <message>`` on one line; the exit code is 2 for usage errors
-(unknown parameter, scorer or an existing output folder) and 1 for data errors.
+(unknown parameter, scorer or an existing output folder) and 1 for data errors
+(:func:`framing.exceptions.exit_code`, the one place that rule is written).
 ``--debug`` shows the traceback.
 
     framing report                         # every report on the bundled corpus
@@ -20,15 +21,8 @@ import click
 
 from framing import paths
 from framing.corpus import FORMATS
+from framing.exceptions import REPORTED_ERRORS, exit_code
 from framing.scale import ENGINES
-from framing.exceptions import (
-    FramingError,
-    NotebookParameterError,
-    OverwriteError,
-    UnknownScorerError,
-)
-
-_USAGE_ERRORS = (NotebookParameterError, OverwriteError, UnknownScorerError)
 
 
 def _parse_value(text: str):
@@ -60,11 +54,11 @@ class _Group(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except (FramingError, FileNotFoundError) as err:
+        except REPORTED_ERRORS as err:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             click.echo(f"error: {err}", err=True)
-            ctx.exit(2 if isinstance(err, _USAGE_ERRORS) else 1)
+            ctx.exit(exit_code(err))
 
 
 @click.group(cls=_Group)
@@ -178,12 +172,12 @@ def run(notebook, parameters, parameters_file, output_path, run_name, list_param
 
 
 # Commands defined in framing.commands (each module imports its heavy dependencies lazily).
-from framing.commands.agreement import agreement  # noqa: E402
-from framing.commands.evaluate import evaluate, train  # noqa: E402
-from framing.commands.evaluate_stance import evaluate_stance  # noqa: E402
-from framing.commands.evidence import evidence  # noqa: E402
-from framing.commands.sample import sample  # noqa: E402
-from framing.commands.score import score  # noqa: E402
+from framing.commands.agreement import agreement
+from framing.commands.evaluate import evaluate, train
+from framing.commands.evaluate_stance import evaluate_stance
+from framing.commands.evidence import evidence
+from framing.commands.sample import sample
+from framing.commands.score import score
 
 for _command in (agreement, evaluate, evaluate_stance, evidence, sample, score, train):
     main.add_command(_command)
