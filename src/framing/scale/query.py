@@ -73,14 +73,10 @@ def aggregate_dataset(
 
     func = "aggregate_dataset"
     dataset_dir = layout.check_dataset(dataset_dir, func)
-    by = agg._check_by(by, func)
-    agg._check_period(period, func)
-    agg._check_count_duplicates(count_duplicates, func)
-    ci_level = agg._check_ci_level(ci_level, func)
-    n_bootstrap = agg._check_int(n_bootstrap, "n_bootstrap", func, 0)
-    min_mentions = agg._check_int(min_mentions, "min_mentions", func, 1)
-    if random_state is not None:
-        random_state = agg._check_int(random_state, "random_state", func, 0)
+    by, ci_level, n_bootstrap, min_mentions, random_state = agg.check_group_options(
+        func, by=by, period=period, count_duplicates=count_duplicates, ci_level=ci_level,
+        n_bootstrap=n_bootstrap, min_mentions=min_mentions, random_state=random_state,
+    )
     keys = list(by) + (["period"] if period is not None else [])
     if not keys:
         raise ValueError(
@@ -162,19 +158,11 @@ def aggregate_dataset(
         for name, col in (("positive", "pos"), ("neutral", "neu"), ("negative", "neg")):
             counts = np.bincount(g, weights=per_article[col].to_numpy(float), minlength=n_groups)
             shares[name] = np.where(known > 0, counts / known, np.nan)
-    ci_low = np.full(n_groups, np.nan)
-    ci_high = np.full(n_groups, np.nan)
-    root = random_state if random_state is not None else np.random.SeedSequence().entropy
     keep = n_mentions >= min_mentions
-    todo = np.flatnonzero(keep & (n_articles >= 2)) if n_bootstrap > 0 else np.array([], int)
-    if todo.size:
-        keys_list = list(key_frame.itertuples(index=False, name=None))
-        boot = np.empty((todo.size, n_bootstrap))
-        for row, i in enumerate(todo):
-            s = slice(grp_start[i], grp_end[i])
-            agg._bootstrap_means(art_sum[s], art_cnt[s], boot[row], agg._key_seed(root, keys_list[i]))
-        alpha = 1.0 - ci_level
-        ci_low[todo], ci_high[todo] = np.quantile(boot, [alpha / 2, 1 - alpha / 2], axis=1)
+    ci_low, ci_high = agg.bootstrap_group_cis(
+        art_sum, art_cnt, grp_start, key_frame, keep, n_bootstrap=n_bootstrap,
+        ci_level=ci_level, random_state=random_state,
+    )
     out = key_frame.assign(
         n_mentions=n_mentions.astype(np.int64), n_articles=n_articles.astype(np.int64),
         mean=mean, ci_low=ci_low, ci_high=ci_high, share_positive=shares["positive"],
