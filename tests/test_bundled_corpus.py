@@ -21,6 +21,7 @@ def prepared(tmp_path_factory):
 
 def test_bundled_corpus_loads_cleanly(prepared):
     report = prepared.report
+    assert prepared.bundled
     assert report["n_read"] == report["n_accepted"] >= 100
     assert report["n_rejected"] == 0
     assert prepared.articles["outlet"].nunique() >= 5

@@ -1,6 +1,7 @@
 """Tests for framing.scale: streaming scoring, cache, resumption, engines, DuckDB aggregation."""
 
 import gc
+import re
 import json
 import sqlite3
 import subprocess
@@ -322,3 +323,37 @@ def test_edit_that_reuses_an_id_of_a_cached_chunk_loses_nothing(tmp_path):
     assert result.rejections[["line", "reason"]].values.tolist() == [[7, "duplicate_id"]]
     _same(read_articles(out), read_articles(tmp_path / "fresh"))
     _same(read_mentions(out), read_mentions(tmp_path / "fresh"))
+
+
+def test_auto_chunk_size_keeps_every_worker_busy():
+    from framing.scale import CHUNKS_PER_WORKER, MAX_CHUNK_SIZE, MIN_CHUNK_SIZE, auto_chunk_size
+
+    assert auto_chunk_size(20_000, 2) == 1250  # 16 chunks: 8 per worker (was 4 of 5,000)
+    assert auto_chunk_size(1_000_000, 2) == MAX_CHUNK_SIZE
+    assert auto_chunk_size(0, 2) == auto_chunk_size(50, 1) == MIN_CHUNK_SIZE
+    for n in (1_000, 20_000, 100_000, 3_000_000):
+        for workers in (1, 2, 4, 16):
+            size = auto_chunk_size(n, workers)
+            assert MIN_CHUNK_SIZE <= size <= MAX_CHUNK_SIZE
+            n_chunks = -(-n // size)
+            if MIN_CHUNK_SIZE < size < MAX_CHUNK_SIZE:
+                assert n_chunks >= CHUNKS_PER_WORKER * workers - 1
+
+
+def test_estimate_records(tmp_path, corpus_path):
+    from framing.scale import estimate_records
+
+    assert estimate_records([corpus_path]) == 30  # small file: counted exactly
+    big = write_corpus(tmp_path / "big.jsonl", 1500, n_words=200, n_mentions=3)
+    assert big.stat().st_size > 1 << 18
+    assert abs(estimate_records([big]) - 1500) <= 150  # sampled: within 10 %
+    pd.read_json(corpus_path, lines=True).to_parquet(tmp_path / "c.parquet")
+    assert estimate_records([tmp_path / "c.parquet", corpus_path]) == 60
+    assert estimate_records([tmp_path / "missing.jsonl"]) == 0
+
+
+def test_default_chunk_size_and_progress_in_articles(corpus_path, tmp_path, capsys):
+    result = score_corpus(corpus_path, tmp_path / "auto", progress=True)
+    assert result.chunk_size == 100 and result.n_chunks == 1
+    err = capsys.readouterr().err
+    assert re.search(r"100%.*30(\.0)?/30(\.0)? \[.*articles/s", err), err

@@ -26,6 +26,7 @@ def test_prepare_writes_dataset_and_reuses_it(tmp_path, tiny_corpus_path, prepar
     assert {p: p.stat().st_mtime_ns for p in parts} == stamps  # nothing rescored
     assert again.report["n_accepted"] == prepared.report["n_accepted"] == 8
     assert "text" not in prepared.articles.columns  # texts stay on disk
+    assert not prepared.bundled
 
 
 def test_changed_input_invalidates_cache(tmp_path, tiny_corpus_path, prepared):

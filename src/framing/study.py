@@ -58,6 +58,9 @@ class Study:
         The dataset folder.
     settings : dict
         The scoring settings (framing version, registry digest, scorer, …).
+    bundled : bool
+        True when the dataset was scored from the bundled example corpus
+        (``corpus/articles.jsonl``) alone, so its example files (events) apply.
     """
 
     articles: pd.DataFrame
@@ -67,6 +70,7 @@ class Study:
     rejections: pd.DataFrame
     dataset_dir: Path
     settings: dict
+    bundled: bool = False
 
 
 def prepare_dataset(
@@ -198,4 +202,6 @@ def open_study(
         rejections=rejections,
         dataset_dir=dataset,
         settings=report.get("settings", {}),
+        bundled=[Path(f).resolve() for f in report.get("files", [])]
+        == [paths.DEFAULT_CORPUS.resolve()],
     )
