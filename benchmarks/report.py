@@ -21,7 +21,6 @@ machine the numbers are upper bounds.
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import shutil
 import subprocess
@@ -34,7 +33,7 @@ import psutil
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.synthetic import write_corpus  # noqa: E402
+from benchmarks.synthetic import write_corpus
 
 FRAMING = [sys.executable, "-m", "framing.cli"]
 

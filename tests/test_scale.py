@@ -1,8 +1,8 @@
 """Tests for framing.scale: streaming scoring, cache, resumption, engines, DuckDB aggregation."""
 
 import gc
-import re
 import json
+import re
 import sqlite3
 import subprocess
 import sys

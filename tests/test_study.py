@@ -112,3 +112,23 @@ def test_load_events(tmp_path):
 
     with pytest.raises(RegistryFormatError, match="entry 1"):
         load_events(path)
+
+
+@pytest.mark.parametrize(("by", "options"), [
+    (("outlet", "actor_id"), {}),
+    (("outlet", "actor_id"), {"period": "month", "count_duplicates": "once"}),
+    (("actor_id",), {"min_mentions": 2}),
+])
+@pytest.mark.parametrize("selection", [
+    {},
+    {"outlets": ["Harbour Post", "Prairie Ledger"], "start": "2025-02-01"},
+    {"actors": ["ukraine"], "end": "2025-03-31"},
+])
+def test_study_aggregate_out_of_core_equals_in_memory(prepared, by, options, selection):
+    from framing.aggregate import aggregate_scores
+
+    study = open_study(prepared.dataset_dir, **selection)
+    got = study.aggregate(by, n_bootstrap=200, **options)
+    expected = aggregate_scores(study.mentions, by, n_bootstrap=200, **options)
+    assert len(expected) > 0
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False, rtol=0, atol=1e-12)

@@ -58,6 +58,8 @@ class Study:
         The dataset folder.
     settings : dict
         The scoring settings (framing version, registry digest, scorer, …).
+    selection : dict
+        The `outlets`, `actors`, `start` and `end` given to :func:`open_study`.
     bundled : bool
         True when the dataset was scored from the bundled example corpus
         (``corpus/articles.jsonl``) alone, so its example files (events) apply.
@@ -71,6 +73,37 @@ class Study:
     dataset_dir: Path
     settings: dict
     bundled: bool = False
+    selection: dict = dataclasses.field(default_factory=dict)
+
+    def aggregate(self, by=("outlet", "actor_id"), **options) -> pd.DataFrame:
+        """Group table of the selected mentions, computed out of core with DuckDB.
+
+        The same table as :func:`framing.aggregate.aggregate_scores` on
+        :attr:`mentions` (same columns, CIs from the same article bootstrap), but
+        read from the Parquet files: only one row per group and article comes into
+        memory.
+
+        Parameters
+        ----------
+        by : sequence of str, default=('outlet', 'actor_id')
+            Mention columns to group by.
+        **options
+            ``period``, ``value``, ``n_bootstrap``, ``ci_level``, ``random_state``,
+            ``count_duplicates``, ``min_mentions`` as in ``aggregate_scores``.
+
+        Returns
+        -------
+        table : pandas.DataFrame
+            See :func:`framing.scale.aggregate_dataset`.
+
+        Raises
+        ------
+        ValueError
+            For invalid options.
+        """
+        from framing.scale import aggregate_dataset
+
+        return aggregate_dataset(self.dataset_dir, by, **self.selection, **options)
 
 
 def prepare_dataset(
@@ -204,4 +237,5 @@ def open_study(
         settings=report.get("settings", {}),
         bundled=[Path(f).resolve() for f in report.get("files", [])]
         == [paths.DEFAULT_CORPUS.resolve()],
+        selection={"outlets": outlets, "actors": actors, "start": start, "end": end},
     )

@@ -8,6 +8,24 @@ import pandas as pd
 from framing.scale import layout, read
 
 
+def _selection_sql(outlets, actors, start, end) -> tuple[list[str], list]:
+    """SQL conditions with ``?`` placeholders, and their values, for a row selection."""
+    import datetime as dt
+
+    conditions, params = [], []
+    for column, wanted in (("outlet", outlets), ("actor_id", actors)):
+        if wanted:
+            conditions.append(f"{column} IN ({', '.join('?' * len(wanted))})")
+            params += [str(w) for w in wanted]
+    if start:
+        conditions.append("published >= ?")
+        params.append(pd.Timestamp(start, tz="UTC").to_pydatetime())
+    if end:
+        conditions.append("published < ?")
+        params.append((pd.Timestamp(end, tz="UTC") + dt.timedelta(days=1)).to_pydatetime())
+    return conditions, params
+
+
 def _quote_ident(name: str) -> str:
     return '"' + str(name).replace('"', '""') + '"'
 
@@ -23,6 +41,10 @@ def aggregate_dataset(
     random_state=0,
     count_duplicates="per_outlet",
     min_mentions=1,
+    outlets=None,
+    actors=None,
+    start=None,
+    end=None,
 ) -> pd.DataFrame:
     """Aggregate a scores dataset per group out of core, as :func:`aggregate_scores` does.
 
@@ -50,6 +72,12 @@ def aggregate_dataset(
         ``'once'`` keeps one article per ``duplicate_group`` (earliest, then id).
     min_mentions : int, default=1
         Drop groups with fewer mentions.
+    outlets, actors : sequence of str, optional
+        Use only mentions of these outlets / actor ids (empty or None: all), as
+        :func:`framing.pipeline.select_rows` keeps them.
+    start, end : str, optional
+        ISO-8601 dates, inclusive (`end` covers its whole day, UTC); with either,
+        undated mentions are left out.
 
     Returns
     -------
@@ -104,13 +132,17 @@ def aggregate_dataset(
     where = [f"{v} IS NOT NULL", *[f"{_quote_ident(c)} IS NOT NULL" for c in by]]
     if period is not None:
         where.append("published IS NOT NULL")
+    selection, params = _selection_sql(outlets, actors, start, end)
     if count_duplicates == "once":
+        article_sel, article_params = _selection_sql(outlets, None, start, end)
         where.append(
             "article_id IN (SELECT article_id FROM (SELECT article_id, row_number() OVER ("
             "PARTITION BY duplicate_group ORDER BY published NULLS LAST, article_id) AS r "
-            f"FROM read_parquet('{layout.parquet_glob(dataset_dir, 'articles')}', union_by_name=true)) "
-            "WHERE r = 1)"
+            f"FROM read_parquet('{layout.parquet_glob(dataset_dir, 'articles')}', "
+            f"union_by_name=true) WHERE {' AND '.join(article_sel or ['TRUE'])}) WHERE r = 1)"
         )
+        params = article_params + params  # the subquery's placeholders come first
+    where += selection
     has_label = "label" in cols
     label_sql = (
         "count(label) AS known, count(*) FILTER (WHERE label = 'positive') AS pos, "
@@ -127,7 +159,7 @@ def aggregate_dataset(
         f"FROM {src} WHERE {' AND '.join(where)} "
         f"GROUP BY ALL ORDER BY {', '.join(key_names)}, article_id"
     )
-    per_article = con.execute(sql).df()
+    per_article = con.execute(sql, params).df()
     attrs = {"value": value, "period": period, "ci_level": ci_level,
              "n_bootstrap": n_bootstrap, "random_state": random_state,
              "count_duplicates": count_duplicates,
