@@ -357,3 +357,16 @@ def test_default_chunk_size_and_progress_in_articles(corpus_path, tmp_path, caps
     assert result.chunk_size == 100 and result.n_chunks == 1
     err = capsys.readouterr().err
     assert re.search(r"100%.*30(\.0)?/30(\.0)? \[.*articles/s", err), err
+
+
+def test_without_stance(corpus_path, reference, tmp_path):
+    from framing.runner import run_report
+
+    result = score_corpus(corpus_path, tmp_path / "ns", chunk_size=CHUNK, stance=False,
+                          progress=False)
+    got = read_mentions(tmp_path / "ns")
+    assert "stance" not in got.columns and len(scale.read_statements(tmp_path / "ns")) == 0
+    _same(got, reference[2][got.columns])
+    assert result.report["settings"]["stance"] is False
+    with pytest.raises(ValueError, match="without stance"):
+        run_report(dataset=tmp_path / "ns", out_dir=tmp_path / "r")

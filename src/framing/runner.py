@@ -35,6 +35,9 @@ NOTEBOOKS = (
     "05_validation",
 )
 
+#: The notebook that reads statements and stance (a dataset scored with ``stance=True``).
+STANCE_NOTEBOOK = "04_voice_and_stance"
+
 #: Per-cell execution timeout used when none is given. Unit: seconds.
 DEFAULT_TIMEOUT_S = 600
 
@@ -517,6 +520,12 @@ def run_report(
         )
     dataset = Path(dataset).resolve()
     load_report = json.loads((dataset / "load_report.json").read_text(encoding="utf-8"))
+    if not load_report.get("settings", {}).get("stance", True) and STANCE_NOTEBOOK in notebooks:
+        raise ValueError(
+            f"Dataset {str(dataset)!r} was scored without stance (framing score --no-stance), "
+            f"which notebook {STANCE_NOTEBOOK!r} needs. Score it again with stance, or run the "
+            f"other notebooks only (--notebook NAME, repeatable)."
+        )
     common = {
         "dataset": str(dataset),
         "corpus": corpus,

@@ -32,10 +32,13 @@ from framing.scale import ENGINES
 @click.option("--chunk-size", default=None, type=click.IntRange(min=1),
               help="Records per chunk (unit of work and of caching; default: by corpus size "
                    "and workers, 100 to 5,000).")
+@click.option("--stance/--no-stance", default=True, show_default=True,
+              help="Also find statements and each mention's holder and stance (needed by "
+                   "notebook 04; it more than doubles the CPU time of scoring).")
 @click.option("--progress/--no-progress", default=True, show_default=True)
 @reports_errors
 def score(corpus, out_dir, actors, outlets, column_items, corpus_format, scorer, jobs, engine,
-          scheduler, chunk_size, progress):
+          scheduler, chunk_size, stance, progress):
     """Find and score actor mentions of CORPUS into a Parquet dataset under --out."""
     from framing.scale import score_corpus
     from framing.scorers import DEFAULT_SCORER
@@ -47,7 +50,7 @@ def score(corpus, out_dir, actors, outlets, column_items, corpus_format, scorer,
     result = score_corpus(
         list(corpus), out_dir, actors=actors, outlets=outlets, columns=columns or None,
         corpus_format=corpus_format, scorer=scorer or DEFAULT_SCORER, chunk_size=chunk_size,
-        jobs=jobs, engine=engine, scheduler=scheduler, progress=progress,
+        jobs=jobs, engine=engine, scheduler=scheduler, stance=stance, progress=progress,
     )
     click.echo(
         f"{result.n_accepted} articles ({result.n_rejected} rejected), {result.n_mentions} "

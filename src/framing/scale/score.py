@@ -146,6 +146,7 @@ def score_corpus(
     scorer: str = DEFAULT_SCORER,
     scorer_params: Mapping | None = None,
     metonyms: bool = True,
+    stance: bool = True,
     chunk_size: int | None = None,
     jobs: int = 1,
     engine: str = "local",
@@ -188,6 +189,13 @@ def score_corpus(
         Keyword arguments for the scorer's constructor.
     metonyms : bool, default=True
         Count metonyms as mentions.
+    stance : bool, default=True
+        Also find attributed statements (:func:`framing.quotes.find_statements`,
+        written to ``statements/``) and each mention's holder and stance
+        (:func:`framing.stance.score_stance`, six more mention columns). Notebook 04
+        needs them. They more than double the CPU time of scoring: on 1,500
+        synthetic articles (benchmarks/synthetic.py), statements and stance took
+        4.1 s of CPU, finding and scoring the mentions 1.7 s (shared machine).
     chunk_size : int, optional
         Records per chunk (unit: records). Memory per worker grows with it.
         Default: :func:`auto_chunk_size` of the estimated corpus size and the
@@ -284,6 +292,7 @@ def score_corpus(
         "detect_language": detect_language if isinstance(detect_language, bool | str)
         else sorted(detect_language),
         "metonyms": bool(metonyms),
+        "stance": bool(stance),
         "scorer": probe.name,
         "scorer_version": str(getattr(probe, "version", "0")),
         "scorer_params": {k: repr(v) for k, v in sorted(scorer_params.items())},
@@ -293,6 +302,7 @@ def score_corpus(
         "registry": registry, "outlets": outlets, "columns": dict(columns) if columns else None,
         "default_tz": default_tz, "detect_language": detect_language,
         "metonyms": bool(metonyms), "scorer": scorer, "scorer_params": scorer_params,
+        "stance": bool(stance),
     }
     state_bytes = pickle.dumps(state, protocol=5)
 

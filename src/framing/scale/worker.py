@@ -102,8 +102,11 @@ def process_chunk(task: dict) -> dict:
         )
         mentions = find_mentions(articles, state["registry"], metonyms=state["metonyms"])
         scored = score_mentions(mentions, state["scorer_obj"])
-        statements = find_statements(articles, state["registry"], mentions=mentions)
-        scored = score_stance(articles, scored, statements, actors=state["registry"])
+        if state["stance"]:
+            statements = find_statements(articles, state["registry"], mentions=mentions)
+            scored = score_stance(articles, scored, statements, actors=state["registry"])
+        else:
+            statements = scored.iloc[:0]
 
     out_dir = Path(task["out_dir"])
     tmp_tag = f".{uuid.uuid4().hex[:8]}.tmp"
