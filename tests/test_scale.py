@@ -354,7 +354,7 @@ def test_estimate_records(tmp_path, corpus_path):
 
 def test_default_chunk_size_and_progress_in_articles(corpus_path, tmp_path, capsys):
     result = score_corpus(corpus_path, tmp_path / "auto", progress=True)
-    assert result.chunk_size == 100 and result.n_chunks == 1
+    assert result.chunk_size == 250 and result.n_chunks == 1
     err = capsys.readouterr().err
     assert re.search(r"100%.*30(\.0)?/30(\.0)? \[.*articles/s", err), err
 

@@ -25,7 +25,7 @@ MAX_CHUNK_SIZE = 5000
 
 
 #: Fewest records per chunk chosen automatically (below it, per-chunk overhead shows).
-MIN_CHUNK_SIZE = 100
+MIN_CHUNK_SIZE = 250
 
 
 #: Chunks per worker the automatic chunk size aims at, so that workers finishing at
@@ -126,7 +126,7 @@ def auto_chunk_size(n_records: int, workers: int) -> int:
     Examples
     --------
     >>> auto_chunk_size(20_000, 2), auto_chunk_size(1_000_000, 2), auto_chunk_size(122, 2)
-    (1250, 5000, 100)
+    (1250, 5000, 250)
     """
     target = -(-int(n_records) // (CHUNKS_PER_WORKER * max(int(workers), 1)))
     return int(min(max(target, MIN_CHUNK_SIZE), MAX_CHUNK_SIZE))
@@ -199,9 +199,11 @@ def score_corpus(
     chunk_size : int, optional
         Records per chunk (unit: records). Memory per worker grows with it.
         Default: :func:`auto_chunk_size` of the estimated corpus size and the
-        number of workers (100 to 5,000).
+        number of workers (250 to 5,000).
     jobs : int, default=1
-        Worker processes with ``engine='local'``; 1 runs in this process.
+        Worker processes with ``engine='local'``; 1 runs in this process. Never
+        more than the estimated number of chunks (a one-chunk corpus runs in this
+        process: starting workers would cost more than it saves).
     engine : {'local', 'dask'}, default='local'
     scheduler : str or distributed.Client, optional
         Scheduler address (``'tcp://host:8786'``) or client; required with
@@ -314,15 +316,16 @@ def score_corpus(
     stored = {row[0] for row in db.execute("SELECT key FROM chunks")}
 
     result = ScoreResult(out_dir=out_dir)
+    n_estimated = records.estimate_records(paths_list, corpus_format)
     if engine == "dask":
         runner = engines.DaskEngine(scheduler, state_key, state_bytes)
+        chunk_size = chunk_size or auto_chunk_size(n_estimated, engines.dask_workers(runner))
     else:
+        chunk_size = chunk_size or auto_chunk_size(n_estimated, jobs)
+        # no more worker processes than chunks: a corpus of one chunk runs in this process
+        jobs = max(1, min(jobs, -(-n_estimated // chunk_size)))
         runner = engines.LocalEngine(jobs, state_key, state_bytes)
     window = 1 if jobs == 1 and engine == "local" else 2 * max(jobs, 2)
-    n_estimated = records.estimate_records(paths_list, corpus_format)
-    if chunk_size is None:
-        workers = jobs if engine == "local" else engines.dask_workers(runner)
-        chunk_size = auto_chunk_size(n_estimated, workers)
     result.chunk_size = chunk_size
     bar = _progress_bar(n_estimated, progress)
     seen: dict[str, tuple[str, int]] = {}
