@@ -88,7 +88,7 @@ def test_interrupted_report_resumes_without_rescoring(tmp_path, monkeypatch):
     sys.path.insert(0, str(paths.ROOT))
     from benchmarks.synthetic import write_corpus
 
-    corpus = write_corpus(tmp_path / "c.jsonl", 250, n_words=60, n_mentions=3)
+    corpus = write_corpus(tmp_path / "c.jsonl", 600, n_words=40, n_mentions=2)  # 3 chunks
     real, calls = worker.process_chunk, []
 
     def crash_on_third(task):
@@ -112,7 +112,7 @@ def test_interrupted_report_resumes_without_rescoring(tmp_path, monkeypatch):
     n_chunks = manifest["load_report"]["n_chunks"]
     assert n_chunks == 3 and len(scored) == n_chunks - 2  # only the unfinished chunk
     assert {p: p.stat().st_mtime_ns for p in parts} == parts  # finished parts untouched
-    assert manifest["load_report"]["n_accepted"] == 250
+    assert manifest["load_report"]["n_accepted"] == 600
     fresh = tmp_path / "fresh"
     score_corpus(corpus, fresh, jobs=1, progress=False)
     pd.testing.assert_frame_equal(read_mentions(out / "data"), read_mentions(fresh))
