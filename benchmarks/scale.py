@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.synthetic import write_corpus
 
-from framing.scale import DEFAULT_CHUNK_SIZE, score_corpus
+from framing.scale import score_corpus
 from framing.scorers import DEFAULT_SCORER
 
 _SAMPLER = r"""
@@ -110,11 +110,11 @@ def run_once(corpus, out, jobs, chunk_size, scorer):
 def stage_profile(corpus, n, chunk_size, scorer_name):
     """Print CPU (and wall) seconds per stage of the chunk pipeline on `n` articles.
 
-    Runs the steps of ``framing.scale._process_chunk`` one by one in this process,
+    Runs the steps of ``framing.scale.worker.process_chunk`` one by one in this process,
     after a warm-up chunk (model loading is reported separately as start-up).
     """
     from framing import corpus as _corpus
-    from framing import scale
+    from framing.scale import layout
     from framing.actors import find_mentions, load_actors
     from framing.scorers import get_scorer, score_mentions
     from framing.text import split_sentences
@@ -168,7 +168,7 @@ def stage_profile(corpus, n, chunk_size, scorer_name):
             n_mentions += len(scored)
 
             def write(table, name):
-                scale._write_table(scale._to_arrow(table), tmp / name)
+                layout.write_table(layout.to_arrow(table), tmp / name)
 
             timed("write Parquet", write, scored, f"part-{k}.parquet")
     shutil.rmtree(tmp, ignore_errors=True)
@@ -187,7 +187,8 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, nargs="+", default=[10_000], help="corpus sizes")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="worker counts")
-    parser.add_argument("--chunk-size", type=int, default=DEFAULT_CHUNK_SIZE)
+    parser.add_argument("--chunk-size", type=int, default=None,
+                        help="records per chunk (default: automatic, by size and workers)")
     parser.add_argument("--scorer", default=DEFAULT_SCORER)
     parser.add_argument("--workdir", default="/tmp/framing-bench")
     parser.add_argument("--seed", type=int, default=0)
@@ -205,7 +206,7 @@ def main(argv=None):
             corpus.with_suffix(".tmp").rename(corpus)
         corpora[n] = corpus
     if args.stages:
-        stage_profile(corpora[max(args.n)], args.stages, args.chunk_size, args.scorer)
+        stage_profile(corpora[max(args.n)], args.stages, args.chunk_size or 5000, args.scorer)
     print(f"{'N':>9} {'jobs':>4} {'wall s':>8} {'CPU s':>8} {'art/s':>7} {'art/CPU s':>9} "
           f"{'ment/s':>8} {'peak RSS MB':>11} {'peak PSS MB':>11} {'rerun s':>8} "
           f"{'sampler CPU s':>13}  "

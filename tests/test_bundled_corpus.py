@@ -4,7 +4,7 @@ import pytest
 
 from framing import paths
 from framing.aggregate import aggregate_scores
-from framing.pipeline import prepare_corpus
+from framing.study import open_study, prepare_dataset
 
 # Orderings from the data card, most favourable first ("Expected orderings").
 EXPECTED = {
@@ -16,11 +16,12 @@ EXPECTED = {
 
 @pytest.fixture(scope="module")
 def prepared(tmp_path_factory):
-    return prepare_corpus(data_dir=tmp_path_factory.mktemp("bundled"))
+    return open_study(prepare_dataset(out_dir=tmp_path_factory.mktemp("bundled")))
 
 
 def test_bundled_corpus_loads_cleanly(prepared):
     report = prepared.report
+    assert prepared.bundled
     assert report["n_read"] == report["n_accepted"] >= 100
     assert report["n_rejected"] == 0
     assert prepared.articles["outlet"].nunique() >= 5

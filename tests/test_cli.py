@@ -56,6 +56,28 @@ def test_report_unknown_parameter_fails_before_any_work(cli, tmp_path, tiny_corp
 def test_malformed_corpus_is_a_data_error(cli, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_bytes("article_id,outlet,text\n1,Caf\xe9 Daily,ok\n".encode("cp1252"))
-    result = cli.invoke(main, ["report", "--corpus", str(bad), "--out", str(tmp_path / "out")])
+    result = cli.invoke(main, ["report", "--corpus", str(bad), "--out", str(tmp_path / "out"),
+                              "--no-progress"])
     assert result.exit_code == 1
     assert result.output.startswith("error: ") and "bad.csv" in result.output
+
+
+def test_report_dataset_option_checks(cli, tmp_path, tiny_corpus_path):
+    both = cli.invoke(main, ["report", "--corpus", str(tiny_corpus_path), "--dataset",
+                             str(tmp_path), "--out", str(tmp_path / "out")])
+    assert both.exit_code == 2 and "not both" in both.output
+    (tmp_path / "empty").mkdir()
+    result = cli.invoke(main, ["report", "--dataset", str(tmp_path / "empty"),
+                               "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert result.output.startswith("error: ") and "not a framing scores dataset" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_format_choices_come_from_the_loader(cli):
+    from framing.corpus import FORMATS
+
+    for command in (["report"], ["score", "x"]):
+        result = cli.invoke(main, [*command, "--format", "no-such-format"])
+        assert result.exit_code == 2
+        assert all(name in result.output for name in FORMATS)

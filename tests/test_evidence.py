@@ -81,20 +81,30 @@ def test_evidence_html_escapes_corpus_text():
 
 
 def test_evidence_command_writes_csv(tmp_path, scored):
-    (tmp_path / "data").mkdir()
-    scored.to_parquet(tmp_path / "data" / "mentions.parquet")
-    assert len(read_mentions(tmp_path)) == len(scored)
+    scored.to_parquet(tmp_path / "mentions.parquet")
+    assert len(read_mentions(tmp_path / "mentions.parquet")) == len(scored)
     out = tmp_path / "ev.csv"
-    res = CliRunner().invoke(evidence_command, [str(tmp_path), "--outlet", "Harbour Post",
+    res = CliRunner().invoke(evidence_command, [str(tmp_path / "mentions.parquet"),
+                                                "--outlet", "Harbour Post",
                                                 "--actor", "ukraine", "--out", str(out)])
     assert res.exit_code == 0, res.output
     written = pd.read_csv(out)
     assert len(written) == len(find_evidence(scored, outlet="Harbour Post", actor="ukraine"))
     assert written["context"].str.contains(r"\[\[").all()
-    res = CliRunner().invoke(evidence_command, [str(tmp_path), "--actor", "nobody"])
+    res = CliRunner().invoke(evidence_command, [str(tmp_path / "mentions.parquet"),
+                                                "--actor", "nobody"])
     assert res.exit_code == 1 and "error: Unknown actor id 'nobody'" in res.output
     with pytest.raises(FileNotFoundError, match="mentions"):
         read_mentions(tmp_path / "data" / "missing_dir")
+
+
+def test_evidence_reads_a_report_dataset(tmp_path, tiny_corpus_path):
+    from framing.study import prepare_dataset
+
+    prepare_dataset(tiny_corpus_path, tmp_path / "report" / "data")
+    for source in (tmp_path / "report", tmp_path / "report" / "data"):
+        got = read_mentions(source)
+        assert len(got) > 0 and {"polarity", "stance", "sentence"} <= set(got.columns)
 
 
 def test_explore_evidence_builds_pickers_for_every_outlet_and_actor():

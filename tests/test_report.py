@@ -34,28 +34,89 @@ def _assert_report(out):
         assert (out / "notebooks" / f"{name}.ipynb").is_file()
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert set(manifest["notebooks"]) == set(NOTEBOOKS)
-    assert manifest["settings"]["corpus_sha256"]
+    assert manifest["settings"]["registry"] and manifest["settings"]["scorer"]
     return manifest
 
 
 @pytest.mark.slow
 def test_report_on_tiny_corpus_is_complete_and_byte_stable(tmp_path, tiny_corpus_path):
+    """`report --corpus X` twice, then `score X` + `report --dataset`: identical outputs."""
+    from framing.scale import score_corpus
+
     out = tmp_path / "report"
     run_report(corpus=tiny_corpus_path, out_dir=out, parameters={"min_mentions": 1})
     manifest = _assert_report(out)
     assert manifest["load_report"]["n_accepted"] == 8
-    def outputs():
-        return {p.name: p.read_bytes() for p in sorted(out.glob("fig*")) + sorted(out.glob("tab*"))}
+    assert manifest["dataset"] == str((out / "data").resolve())
 
-    first = outputs()
+    def outputs(folder):
+        files = sorted(folder.glob("fig*")) + sorted(folder.glob("tab*"))
+        files += [folder / "data" / name for name in ("statements.csv", "stance.csv")]
+        files += sorted((folder / "validation").glob("*"))
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in files}
+
+    first = outputs(out)
     assert any(name.endswith(".tex") for name in first)
+    assert "data/stance.csv" in first and "validation/sheet.csv" in first
     with pytest.raises(OverwriteError):
         run_report(corpus=tiny_corpus_path, out_dir=out)
     run_report(corpus=tiny_corpus_path, out_dir=out, parameters={"min_mentions": 1}, overwrite=True)
-    second = outputs()
+    second = outputs(out)
     assert first.keys() == second.keys()
     changed = [name for name in first if first[name] != second[name]]
     assert changed == [], f"outputs differ between identical runs: {changed}"
+
+    score_corpus(tiny_corpus_path, tmp_path / "scores", jobs=2, progress=False)
+    other = tmp_path / "from_dataset"
+    manifest = run_report(dataset=tmp_path / "scores", out_dir=other,
+                          parameters={"min_mentions": 1})
+    assert manifest["dataset"] == str((tmp_path / "scores").resolve())
+    assert not (other / "data" / "_manifest.sqlite").exists()  # nothing scored there
+    third = outputs(other)
+    assert first.keys() == third.keys()
+    changed = [name for name in first if first[name] != third[name]]
+    assert changed == [], f"report --dataset differs from report --corpus: {changed}"
+
+
+@pytest.mark.slow
+def test_interrupted_report_resumes_without_rescoring(tmp_path, monkeypatch):
+    """A report killed while scoring resumes: finished chunks are kept, the dataset is whole."""
+    import sys
+
+    from framing.scale import read_mentions, score_corpus, worker
+
+    sys.path.insert(0, str(paths.ROOT))
+    from benchmarks.synthetic import write_corpus
+
+    corpus = write_corpus(tmp_path / "c.jsonl", 600, n_words=40, n_mentions=2)  # 3 chunks
+    real, calls = worker.process_chunk, []
+
+    def crash_on_third(task):
+        calls.append(task["key"])
+        if len(calls) == 3:
+            raise RuntimeError("simulated crash")
+        return real(task)
+
+    out = tmp_path / "report"
+    monkeypatch.setattr(worker, "process_chunk", crash_on_third)
+    with pytest.raises(RuntimeError, match="simulated crash"):
+        run_report(corpus=corpus, out_dir=out, jobs=1, notebooks=("01_explore_corpus",))
+    monkeypatch.setattr(worker, "process_chunk", real)
+    assert not list(out.glob("fig*"))
+    parts = {p: p.stat().st_mtime_ns for p in (out / "data").rglob("part-*.parquet")}
+    assert parts  # the two finished chunks are on disk
+    scored = []
+    monkeypatch.setattr(worker, "process_chunk", lambda task: scored.append(1) or real(task))
+    # no --overwrite needed: the folder holds only the dataset being resumed
+    manifest = run_report(corpus=corpus, out_dir=out, jobs=1, notebooks=("01_explore_corpus",))
+    n_chunks = manifest["load_report"]["n_chunks"]
+    assert n_chunks == 3 and len(scored) == n_chunks - 2  # only the unfinished chunk
+    assert {p: p.stat().st_mtime_ns for p in parts} == parts  # finished parts untouched
+    assert manifest["load_report"]["n_accepted"] == 600
+    fresh = tmp_path / "fresh"
+    score_corpus(corpus, fresh, jobs=1, progress=False)
+    pd.testing.assert_frame_equal(read_mentions(out / "data"), read_mentions(fresh))
+    assert (out / "fig01_articles_by_outlet.csv").is_file()
 
 
 @pytest.mark.slow

@@ -2,6 +2,7 @@
 
 import gc
 import json
+import re
 import sqlite3
 import subprocess
 import sys
@@ -41,21 +42,39 @@ def _same(a: pd.DataFrame, b: pd.DataFrame, **kwargs):
     pd.testing.assert_frame_equal(a.reset_index(drop=True), b.reset_index(drop=True), **kwargs)
 
 
+def _same_dataset(a, b):
+    """Every table a notebook reads (articles, mentions, statements) and the load report."""
+    for read in (read_articles, read_mentions, scale.read_statements):
+        _same(read(a), read(b))
+    report = [json.loads((d / "load_report.json").read_text(encoding="utf-8")) for d in (a, b)]
+    assert {k: v for k, v in report[0].items() if k != "settings"} == {
+        k: v for k, v in report[1].items() if k != "settings"}
+
+
 def test_matches_in_memory_pipeline(corpus_path, reference):
     from framing.actors import find_mentions, load_actors
     from framing.corpus import load_corpus
+    from framing.quotes import find_statements
     from framing.scorers import DEFAULT_SCORER, get_scorer, score_mentions
+    from framing.stance import score_stance
 
     # score_corpus works chunk by chunk and cannot see near-duplicates across chunks
     articles = load_corpus(corpus_path, near_duplicate_threshold=None)
-    expected = score_mentions(find_mentions(articles, load_actors()),
-                              get_scorer(DEFAULT_SCORER).fit([]))
+    registry = load_actors()
+    mentions = find_mentions(articles, registry)
+    statements = find_statements(articles, registry, mentions=mentions)
+    expected = score_stance(articles, score_mentions(mentions, get_scorer(DEFAULT_SCORER).fit([])),
+                            statements, actors=registry)
     out, result, got = reference
     assert result.n_chunks == 5 and result.n_chunks_scored == 5
     assert result.n_accepted == 30 and result.n_mentions == len(expected) > 100
     assert list(got.columns) == list(expected.columns)
-    # Parquet reads text columns back as pandas' str dtype; values must be equal.
-    _same(got, expected, check_dtype=False)
+    # Parquet reads text columns back as pandas' str dtype (None as missing); values must be equal.
+    import io
+
+    _same(got, pd.read_parquet(io.BytesIO(expected.reset_index(drop=True).to_parquet())),
+          check_dtype=False)
+    _same(scale.read_statements(out), statements, check_dtype=False)
     arts = read_articles(out)
     assert arts["article_id"].tolist() == articles["article_id"].tolist()
     parts = list(out.glob("outlet=*/month=*/part-*.parquet"))
@@ -99,11 +118,12 @@ def test_jobs_2_identical(corpus_path, reference, tmp_path):
     result = score_corpus(corpus_path, tmp_path / "j2", chunk_size=CHUNK, jobs=2, progress=False)
     assert result.n_chunks_scored == 5
     _same(read_mentions(tmp_path / "j2"), reference[2])
+    _same_dataset(tmp_path / "j2", reference[0])
     assert result.cpu_seconds > 0
 
 
 def test_in_process_run_leaves_the_collector_settings_alone(corpus_path, tmp_path):
-    # chunks run with a raised GC threshold (framing.scale._fewer_gc_passes); the
+    # chunks run with a raised GC threshold (framing.scale.worker.fewer_gc_passes); the
     # caller's settings come back, and only pool workers freeze their heap
     gc.set_threshold(500, 7, 9)
     try:
@@ -126,6 +146,7 @@ def test_dask_identical(corpus_path, reference, tmp_path):
                               engine="dask", scheduler=client, progress=False)
     assert result.n_chunks_scored == 5
     _same(read_mentions(tmp_path / "dask"), reference[2])
+    _same_dataset(tmp_path / "dask", reference[0])
 
 
 def test_dask_needs_scheduler(corpus_path, tmp_path):
@@ -136,7 +157,9 @@ def test_dask_needs_scheduler(corpus_path, tmp_path):
 
 def test_interrupted_run_resumes(corpus_path, reference, tmp_path, monkeypatch):
     out = tmp_path / "scores"
-    real = scale._process_chunk
+    from framing.scale import worker
+
+    real = worker.process_chunk
     calls = []
 
     def failing(task):
@@ -145,10 +168,10 @@ def test_interrupted_run_resumes(corpus_path, reference, tmp_path, monkeypatch):
             raise RuntimeError("simulated crash")
         return real(task)
 
-    monkeypatch.setattr(scale, "_process_chunk", failing)
+    monkeypatch.setattr(worker, "process_chunk", failing)
     with pytest.raises(RuntimeError, match="simulated crash"):
         score_corpus(corpus_path, out, chunk_size=CHUNK, progress=False)
-    monkeypatch.setattr(scale, "_process_chunk", real)
+    monkeypatch.setattr(worker, "process_chunk", real)
     with sqlite3.connect(out / "_manifest.sqlite") as db:
         assert db.execute("SELECT count(*) FROM chunks").fetchone()[0] == 2
     result = score_corpus(corpus_path, out, chunk_size=CHUNK, progress=False)
@@ -301,3 +324,50 @@ def test_edit_that_reuses_an_id_of_a_cached_chunk_loses_nothing(tmp_path):
     assert result.rejections[["line", "reason"]].values.tolist() == [[7, "duplicate_id"]]
     _same(read_articles(out), read_articles(tmp_path / "fresh"))
     _same(read_mentions(out), read_mentions(tmp_path / "fresh"))
+
+
+def test_auto_chunk_size_keeps_every_worker_busy():
+    from framing.scale import CHUNKS_PER_WORKER, MAX_CHUNK_SIZE, MIN_CHUNK_SIZE, auto_chunk_size
+
+    assert auto_chunk_size(20_000, 2) == 1250  # 16 chunks: 8 per worker (was 4 of 5,000)
+    assert auto_chunk_size(1_000_000, 2) == MAX_CHUNK_SIZE
+    assert auto_chunk_size(0, 2) == auto_chunk_size(50, 1) == MIN_CHUNK_SIZE
+    for n in (1_000, 20_000, 100_000, 3_000_000):
+        for workers in (1, 2, 4, 16):
+            size = auto_chunk_size(n, workers)
+            assert MIN_CHUNK_SIZE <= size <= MAX_CHUNK_SIZE
+            n_chunks = -(-n // size)
+            if MIN_CHUNK_SIZE < size < MAX_CHUNK_SIZE:
+                assert n_chunks >= CHUNKS_PER_WORKER * workers - 1
+
+
+def test_estimate_records(tmp_path, corpus_path):
+    from framing.scale import estimate_records
+
+    assert estimate_records([corpus_path]) == 30  # small file: counted exactly
+    big = write_corpus(tmp_path / "big.jsonl", 1500, n_words=200, n_mentions=3)
+    assert big.stat().st_size > 1 << 18
+    assert abs(estimate_records([big]) - 1500) <= 150  # sampled: within 10 %
+    pd.read_json(corpus_path, lines=True).to_parquet(tmp_path / "c.parquet")
+    assert estimate_records([tmp_path / "c.parquet", corpus_path]) == 60
+    assert estimate_records([tmp_path / "missing.jsonl"]) == 0
+
+
+def test_default_chunk_size_and_progress_in_articles(corpus_path, tmp_path, capsys):
+    result = score_corpus(corpus_path, tmp_path / "auto", progress=True)
+    assert result.chunk_size == 250 and result.n_chunks == 1
+    err = capsys.readouterr().err
+    assert re.search(r"100%.*30(\.0)?/30(\.0)? \[.*articles/s", err), err
+
+
+def test_without_stance(corpus_path, reference, tmp_path):
+    from framing.runner import run_report
+
+    result = score_corpus(corpus_path, tmp_path / "ns", chunk_size=CHUNK, stance=False,
+                          progress=False)
+    got = read_mentions(tmp_path / "ns")
+    assert "stance" not in got.columns and len(scale.read_statements(tmp_path / "ns")) == 0
+    _same(got, reference[2][got.columns])
+    assert result.report["settings"]["stance"] is False
+    with pytest.raises(ValueError, match="without stance"):
+        run_report(dataset=tmp_path / "ns", out_dir=tmp_path / "r")

@@ -21,7 +21,8 @@ _PUBLIC = {
     "get_scorer": "framing.scorers",
     "score_mentions": "framing.scorers",
     "aggregate_scores": "framing.aggregate",
-    "prepare_corpus": "framing.pipeline",
+    "open_study": "framing.study",
+    "prepare_dataset": "framing.study",
     "save_figure": "framing.plotting",
     "run_notebook": "framing.runner",
 }

@@ -19,6 +19,8 @@ from framing.exceptions import MissingColumnError
 
 __all__ = [
     "article_sentiment",
+    "bootstrap_group_cis",
+    "check_group_options",
     "ARTICLE_DOCVARS",
     "NEUTRAL_BAND",
     "PERIODS",
@@ -205,6 +207,86 @@ def _bootstrap_means(art_sum, art_cnt, means, seed):
             means[start : start + b] = sums / art_cnt[idx].sum(axis=1)
 
 
+def check_group_options(func, *, by, period, count_duplicates, ci_level, n_bootstrap,
+                        min_mentions, random_state):
+    """Validate the options shared by :func:`aggregate_scores` and its out-of-core twin.
+
+    Parameters
+    ----------
+    func : str
+        Name of the calling function, used in error messages.
+    by, period, count_duplicates, ci_level, n_bootstrap, min_mentions, random_state
+        As in :func:`aggregate_scores`.
+
+    Returns
+    -------
+    by : list of str
+    ci_level : float
+    n_bootstrap, min_mentions : int
+    random_state : int or None
+
+    Raises
+    ------
+    ValueError
+        For an invalid option; the message names `func` and the parameter.
+    """
+    by = _check_by(by, func)
+    _check_period(period, func)
+    _check_count_duplicates(count_duplicates, func)
+    ci_level = _check_ci_level(ci_level, func)
+    n_bootstrap = _check_int(n_bootstrap, "n_bootstrap", func, 0)
+    min_mentions = _check_int(min_mentions, "min_mentions", func, 1)
+    if random_state is not None:
+        random_state = _check_int(random_state, "random_state", func, 0)
+    return by, ci_level, n_bootstrap, min_mentions, random_state
+
+
+def bootstrap_group_cis(art_sum, art_cnt, grp_start, key_frame, keep, *, n_bootstrap,
+                        ci_level, random_state):
+    """Percentile CIs of each group's mention mean from an article-resampling bootstrap.
+
+    Parameters
+    ----------
+    art_sum, art_cnt : numpy.ndarray of shape (n_group_articles,)
+        Sum of the value and number of mentions of each article in each group, sorted by
+        group (all rows of one group together, groups in `key_frame` order).
+    grp_start : numpy.ndarray of shape (n_groups,)
+        Index of each group's first row in `art_sum`.
+    key_frame : pandas.DataFrame of shape (n_groups, n_keys)
+        The group keys; each group's random stream is seeded from `random_state` and a
+        hash of its key, so results do not depend on the other groups.
+    keep : numpy.ndarray of bool, shape (n_groups,)
+        Groups to compute (others get NaN).
+    n_bootstrap : int
+        Resamples (>= 0; 0 gives NaN everywhere).
+    ci_level : float
+        In (0, 1).
+    random_state : int or None
+        Root seed; None draws fresh entropy.
+
+    Returns
+    -------
+    ci_low, ci_high : numpy.ndarray of shape (n_groups,)
+        NaN for groups not kept or with fewer than two articles.
+    """
+    n_groups = len(key_frame)
+    grp_end = np.r_[grp_start[1:], len(art_sum)]
+    n_articles = grp_end - grp_start
+    ci_low = np.full(n_groups, np.nan)
+    ci_high = np.full(n_groups, np.nan)
+    root = random_state if random_state is not None else np.random.SeedSequence().entropy
+    todo = np.flatnonzero(keep & (n_articles >= 2)) if n_bootstrap > 0 else np.array([], int)
+    if todo.size:
+        keys_list = list(key_frame.itertuples(index=False, name=None))
+        boot = np.empty((todo.size, n_bootstrap))
+        for row, i in enumerate(todo):
+            s = slice(grp_start[i], grp_end[i])
+            _bootstrap_means(art_sum[s], art_cnt[s], boot[row], _key_seed(root, keys_list[i]))
+        alpha = 1.0 - ci_level
+        ci_low[todo], ci_high[todo] = np.quantile(boot, [alpha / 2, 1 - alpha / 2], axis=1)
+    return ci_low, ci_high
+
+
 def _empty_result(scored, keys):
     cols = {
         k: scored[k].iloc[:0] if k in scored.columns else pd.Series([], dtype="datetime64[ns]")
@@ -373,14 +455,10 @@ def aggregate_scores(
     {'outlet': ['X', 'Y'], 'n_mentions': [3, 1], 'n_articles': [2, 1], 'mean': [0.133, 0.0]}
     """
     func = "aggregate_scores"
-    by = _check_by(by, func)
-    _check_period(period, func)
-    _check_count_duplicates(count_duplicates, func)
-    ci_level = _check_ci_level(ci_level, func)
-    n_bootstrap = _check_int(n_bootstrap, "n_bootstrap", func, 0)
-    min_mentions = _check_int(min_mentions, "min_mentions", func, 1)
-    if random_state is not None:
-        random_state = _check_int(random_state, "random_state", func, 0)
+    by, ci_level, n_bootstrap, min_mentions, random_state = check_group_options(
+        func, by=by, period=period, count_duplicates=count_duplicates, ci_level=ci_level,
+        n_bootstrap=n_bootstrap, min_mentions=min_mentions, random_state=random_state,
+    )
     if period is not None and "period" in by:
         raise ValueError(
             f"The 'by' parameter of {func}() contains 'period' while period={period!r} adds a "
@@ -469,19 +547,11 @@ def aggregate_scores(
             for name, m in (("positive", pos), ("neutral", neu), ("negative", neg))
         }
 
-    ci_low = np.full(n_groups, np.nan)
-    ci_high = np.full(n_groups, np.nan)
-    root = random_state if random_state is not None else np.random.SeedSequence().entropy
     keep = n_mentions >= min_mentions
-    todo = np.flatnonzero(keep & (n_articles >= 2)) if n_bootstrap > 0 else np.array([], int)
-    if todo.size:
-        keys_list = list(key_frame.itertuples(index=False, name=None))
-        boot = np.empty((todo.size, n_bootstrap))
-        for row, i in enumerate(todo):
-            s = slice(grp_start[i], grp_end[i])
-            _bootstrap_means(art_sum[s], art_cnt[s], boot[row], _key_seed(root, keys_list[i]))
-        alpha = 1.0 - ci_level
-        ci_low[todo], ci_high[todo] = np.quantile(boot, [alpha / 2, 1 - alpha / 2], axis=1)
+    ci_low, ci_high = bootstrap_group_cis(
+        art_sum, art_cnt, grp_start, key_frame, keep, n_bootstrap=n_bootstrap,
+        ci_level=ci_level, random_state=random_state,
+    )
 
     out = key_frame.assign(
         n_mentions=n_mentions.astype(np.int64),

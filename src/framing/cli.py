@@ -1,7 +1,8 @@
 """The ``framing`` command line: thin wiring around the package functions.
 
 Errors print ``error: <message>`` on one line; the exit code is 2 for usage errors
-(unknown parameter, scorer or an existing output folder) and 1 for data errors.
+(unknown parameter, scorer or an existing output folder) and 1 for data errors
+(:func:`framing.exceptions.exit_code`, the one place that rule is written).
 ``--debug`` shows the traceback.
 
     framing report                         # every report on the bundled corpus
@@ -19,15 +20,9 @@ from pathlib import Path
 import click
 
 from framing import paths
-from framing.corpus import FORMATS as CORPUS_FORMATS
-from framing.exceptions import (
-    FramingError,
-    NotebookParameterError,
-    OverwriteError,
-    UnknownScorerError,
-)
-
-_USAGE_ERRORS = (NotebookParameterError, OverwriteError, UnknownScorerError)
+from framing.corpus import FORMATS
+from framing.exceptions import REPORTED_ERRORS, exit_code
+from framing.scale import ENGINES
 
 
 def _parse_value(text: str):
@@ -59,11 +54,11 @@ class _Group(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except (FramingError, FileNotFoundError) as err:
+        except REPORTED_ERRORS as err:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             click.echo(f"error: {err}", err=True)
-            ctx.exit(2 if isinstance(err, _USAGE_ERRORS) else 1)
+            ctx.exit(exit_code(err))
 
 
 @click.group(cls=_Group)
@@ -84,7 +79,7 @@ _corpus_options = [
     click.option("--outlets", type=click.Path(exists=True, dir_okay=False, path_type=Path),
                  help="Outlet map YAML (default: corpus/outlets.yml for the bundled corpus)."),
     click.option("--format", "corpus_format", default="auto", show_default=True,
-                 type=click.Choice(CORPUS_FORMATS),
+                 type=click.Choice(FORMATS),
                  help="Corpus format (see framing.corpus.FORMATS)."),
     click.option("--column", "columns", multiple=True, metavar="FILE_FIELD=COLUMN",
                  help="Map a file field to a canonical column, e.g. source=outlet (repeatable)."),
@@ -109,19 +104,35 @@ def _with_corpus_options(func):
 @click.option("-p", "--parameter", "parameters", nargs=2, multiple=True,
               metavar="NAME VALUE", help="Extra notebook parameter, e.g. -p period month.")
 @click.option("--timeout", default=600.0, show_default=True, help="Per-cell timeout (s).")
-@click.option("--jobs", default=2, show_default=True, help="Notebooks run at the same time.")
+@click.option("--dataset", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Report on a dataset scored earlier (framing score --out DIR); scores nothing.")
+@click.option("--jobs", default=2, show_default=True, type=click.IntRange(min=1),
+              help="Scoring worker processes, and notebooks run at the same time.")
+@click.option("--engine", default="local", show_default=True, type=click.Choice(ENGINES),
+              help="Scoring engine.")
+@click.option("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://host:8786.")
+@click.option("--progress/--no-progress", default=True, show_default=True,
+              help="Show a scoring progress bar (articles/s, ETA) on stderr.")
 def report(corpus, actors, outlets, corpus_format, columns, encoding, scorer, out_dir,
-           overwrite, notebooks, parameters, timeout, jobs):
-    """Regenerate every report: figures (PDF, PNG, CSV), executed notebooks, manifest."""
+           overwrite, notebooks, parameters, timeout, dataset, jobs, engine, scheduler,
+           progress):
+    """Regenerate every report: figures (PDF, PNG, CSV), executed notebooks, manifest.
+
+    The corpus is scored once into OUT/data (incrementally: unchanged chunks come from
+    the cache there), or --dataset names a dataset scored earlier; every notebook
+    then reads that dataset.
+    """
     from framing.runner import NOTEBOOKS, run_report
 
+    if dataset is not None and corpus is not None:
+        raise click.UsageError("Give --corpus (to score) or --dataset (scored earlier), not both.")
     started = time.perf_counter()
     manifest = run_report(
-        corpus=corpus, actors=actors, outlets=outlets, columns=_parse_columns(columns),
-        corpus_format=corpus_format, encoding=encoding, scorer=scorer, out_dir=out_dir,
-        notebooks=tuple(notebooks) or NOTEBOOKS,
+        corpus=corpus, dataset=dataset, actors=actors, outlets=outlets,
+        columns=_parse_columns(columns), corpus_format=corpus_format, encoding=encoding,
+        scorer=scorer, out_dir=out_dir, notebooks=tuple(notebooks) or NOTEBOOKS,
         parameters={k: _parse_value(v) for k, v in parameters}, overwrite=overwrite,
-        timeout=timeout, jobs=jobs,
+        timeout=timeout, jobs=jobs, engine=engine, scheduler=scheduler, progress=progress,
     )
     load = manifest["load_report"]
     click.echo(
@@ -162,14 +173,14 @@ def run(notebook, parameters, parameters_file, output_path, run_name, list_param
 
 
 # Commands defined in framing.commands (each module imports its heavy dependencies lazily).
-from framing.commands.actors import actors  # noqa: E402
-from framing.commands.agreement import agreement  # noqa: E402
-from framing.commands.evaluate import evaluate, train  # noqa: E402
-from framing.commands.evaluate_stance import evaluate_stance  # noqa: E402
-from framing.commands.evidence import evidence  # noqa: E402
-from framing.commands.init import init  # noqa: E402
-from framing.commands.sample import sample  # noqa: E402
-from framing.commands.score import score  # noqa: E402
+from framing.commands.actors import actors
+from framing.commands.agreement import agreement
+from framing.commands.evaluate import evaluate, train
+from framing.commands.evaluate_stance import evaluate_stance
+from framing.commands.evidence import evidence
+from framing.commands.init import init
+from framing.commands.sample import sample
+from framing.commands.score import score
 
 for _command in (actors, agreement, evaluate, evaluate_stance, evidence, init, sample, score, train):
     main.add_command(_command)

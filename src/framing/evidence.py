@@ -151,7 +151,7 @@ def find_evidence(scored, *, outlet=None, actor=None, period=None, group="outlet
     Parameters
     ----------
     scored : pandas.DataFrame of shape (n_mentions, n_columns)
-        Scored mentions (e.g. ``REPORT_DIR/data/mentions.parquet``). Required columns:
+        Scored mentions (e.g. :func:`read_mentions` of a report folder). Required columns:
         `group`, ``actor_id``, ``article_id``, ``sentence``, ``surface``; ``published`` when
         `period` is given; `value` and ``label`` are copied when present.
     outlet : str, optional
@@ -286,18 +286,20 @@ def evidence_html(table, *, max_rows=200):
 
 
 def read_mentions(path):
-    """Read a scored mentions table from a Parquet file or a report folder.
+    """Read a scored mentions table from a Parquet file, a dataset or a report folder.
 
     Parameters
     ----------
     path : str or os.PathLike
-        A ``.parquet`` file, a report folder holding ``data/mentions.parquet`` (as written by
-        ``framing report``) or a data folder holding ``mentions.parquet``.
+        A ``.parquet`` file, a dataset written by ``framing score`` (a folder holding
+        ``_manifest.sqlite``) or a report folder whose ``data/`` is such a dataset
+        (as written by ``framing report``).
 
     Returns
     -------
     mentions : pandas.DataFrame
-        The scored mentions table.
+        The scored mentions table (see :func:`framing.scale.read_mentions`), in
+        corpus order.
 
     Raises
     ------
@@ -306,16 +308,19 @@ def read_mentions(path):
     """
     from pathlib import Path
 
+    from framing.scale import read_mentions as read_dataset
+
     path = Path(path)
-    candidates = [path] if path.is_file() else [path / "data" / "mentions.parquet",
-                                                 path / "mentions.parquet"]
+    if path.is_file():
+        return pd.read_parquet(path)
+    candidates = [path, path / "data"]
     for candidate in candidates:
-        if candidate.is_file():
-            return pd.read_parquet(candidate)
+        if (candidate / "_manifest.sqlite").is_file():
+            return read_dataset(candidate)
     raise FileNotFoundError(
-        f"No scored mentions table at {str(path)!r}: looked for "
-        f"{[str(c) for c in candidates]!r}. Pass a mentions .parquet file or a report folder "
-        f"written by 'framing report'."
+        f"No scored mentions at {str(path)!r}: looked for a dataset (_manifest.sqlite) in "
+        f"{[str(c) for c in candidates]!r}. Pass a mentions .parquet file, a dataset written "
+        f"by 'framing score' or a report folder written by 'framing report'."
     )
 
 

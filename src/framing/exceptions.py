@@ -115,3 +115,32 @@ class UnsupportedLanguageError(FramingError, ValueError):
 
     The message names the languages found and the registered scorers that support them.
     """
+
+
+#: Errors that mean a command was called wrongly: exit code 2. Every other error a
+#: command reports (data errors: malformed or missing input) exits with code 1.
+USAGE_ERRORS = (NotebookParameterError, OverwriteError, UnknownScorerError, ImportError)
+#: Errors a command reports as one ``error: <message>`` line instead of a traceback.
+REPORTED_ERRORS = (FramingError, FileNotFoundError, ValueError, ImportError)
+
+
+def exit_code(err: BaseException) -> int:
+    """The command-line exit code for an error: 2 for usage errors, 1 for data errors.
+
+    Parameters
+    ----------
+    err : BaseException
+        An error from :data:`REPORTED_ERRORS`.
+
+    Returns
+    -------
+    code : int
+        2 if `err` is one of :data:`USAGE_ERRORS` (an unknown parameter or scorer,
+        an existing output, a missing optional dependency), else 1.
+
+    Examples
+    --------
+    >>> exit_code(OverwriteError("exists")), exit_code(CorpusFormatError("bad line"))
+    (2, 1)
+    """
+    return 2 if isinstance(err, USAGE_ERRORS) else 1

@@ -35,6 +35,9 @@ NOTEBOOKS = (
     "05_validation",
 )
 
+#: The notebook that reads statements and stance (a dataset scored with ``stance=True``).
+STANCE_NOTEBOOK = "04_voice_and_stance"
+
 #: Per-cell execution timeout used when none is given. Unit: seconds.
 DEFAULT_TIMEOUT_S = 600
 
@@ -383,7 +386,8 @@ def _package_versions() -> dict[str, str]:
 def check_output_dir(out_dir: Path, *, overwrite: bool) -> None:
     """Refuse to write into a non-empty folder unless `overwrite` is True.
 
-    ``README.md`` and ``.gitignore`` do not count as content.
+    ``README.md``, ``.gitignore`` and a scored dataset in ``data/`` (which a rerun
+    updates incrementally, e.g. after an interrupted report) do not count as content.
 
     Raises
     ------
@@ -394,7 +398,10 @@ def check_output_dir(out_dir: Path, *, overwrite: bool) -> None:
 
     if not out_dir.exists():
         return
-    existing = sorted(p.name for p in out_dir.iterdir() if p.name not in {"README.md", ".gitignore"})
+    ignored = {"README.md", ".gitignore"}
+    if (out_dir / "data" / "_manifest.sqlite").is_file():
+        ignored.add("data")
+    existing = sorted(p.name for p in out_dir.iterdir() if p.name not in ignored)
     if existing and not overwrite:
         shown = ", ".join(existing[:5]) + (", …" if len(existing) > 5 else "")
         raise OverwriteError(
@@ -407,6 +414,7 @@ def check_output_dir(out_dir: Path, *, overwrite: bool) -> None:
 def run_report(
     *,
     corpus: str | os.PathLike | None = None,
+    dataset: str | os.PathLike | None = None,
     actors: str | os.PathLike | None = None,
     outlets: str | os.PathLike | None = None,
     columns: Mapping[str, str] | None = None,
@@ -419,16 +427,25 @@ def run_report(
     overwrite: bool = False,
     timeout: float = DEFAULT_TIMEOUT_S,
     jobs: int = 2,
+    engine: str = "local",
+    scheduler=None,
+    progress: bool = False,
 ) -> dict:
-    """Regenerate every report: prepare the corpus once, then run each notebook.
+    """Regenerate every report: score the corpus once into a dataset, then run each notebook.
 
     Parameters
     ----------
     corpus, actors, outlets, columns, corpus_format, encoding, scorer
-        As in :func:`framing.pipeline.prepare_corpus`; None means the bundled defaults.
+        As in :func:`framing.study.prepare_dataset`; None means the bundled defaults.
+    dataset : str or os.PathLike, optional
+        A dataset scored earlier (``framing score``); the notebooks read it and
+        nothing is scored. Give either `dataset` or `corpus`, not both. Default:
+        score `corpus` into ``out_dir/data`` (incrementally: chunks already there
+        are not scored again).
     out_dir : str or os.PathLike, default='figures'
         Receives the figures (``figNN_*.pdf|png|csv``), the executed notebooks
-        (``notebooks/``), the prepared tables (``data/``) and ``manifest.json``.
+        (``notebooks/``), the dataset (``data/``, unless `dataset` is given) and
+        ``manifest.json``.
     notebooks : sequence of str, default=NOTEBOOKS
         Which notebooks to run, in order.
     parameters : mapping, optional
@@ -439,14 +456,17 @@ def run_report(
     timeout : float, default=600
         Per-cell timeout. Unit: seconds.
     jobs : int, default=2
-        Notebooks executed at the same time (each in its own kernel process).
+        Scoring worker processes, and notebooks executed at the same time (each in
+        its own kernel process).
+    engine, scheduler, progress
+        As in :func:`framing.scale.score_corpus`.
 
     Returns
     -------
     manifest : dict
-        What was run and produced: versions, git commit, settings and input hashes,
-        parameters per notebook, output files with their SHA-256. Also written to
-        ``out_dir/manifest.json``.
+        What was run and produced: versions, git commit, settings, the dataset's
+        load report, parameters per notebook, output files with their SHA-256. Also
+        written to ``out_dir/manifest.json``.
 
     Raises
     ------
@@ -454,15 +474,27 @@ def run_report(
         If `out_dir` is not empty and `overwrite` is False.
     NotebookParameterError
         If a parameter is unknown to every notebook or has the wrong type.
+    ValueError
+        If both `corpus` and `dataset` are given.
+    FileNotFoundError
+        If `dataset` is not a scored dataset.
     NotebookExecutionError
         If a notebook fails; the reports already written are kept.
     """
     import hashlib
 
-    from framing.pipeline import prepare_corpus
+    from framing.scale import check_dataset
     from framing.scorers import DEFAULT_SCORER
+    from framing.study import prepare_dataset
 
     out_dir = Path(out_dir)
+    if corpus and dataset:
+        raise ValueError(
+            "run_report() takes a corpus to score or a dataset scored earlier, not both. "
+            f"Got corpus={str(corpus)!r} and dataset={str(dataset)!r}."
+        )
+    if dataset:
+        dataset = check_dataset(dataset)
     check_output_dir(out_dir, overwrite=overwrite)
     extra = _normalise_value(dict(parameters or {}))
     declared = {name: notebook_parameters(name) for name in notebooks}
@@ -480,12 +512,22 @@ def run_report(
 
     corpus, actors, outlets = absolute(corpus), absolute(actors), absolute(outlets)
     scorer = scorer or DEFAULT_SCORER
-    prepared = prepare_corpus(
-        corpus or None, actors=actors or None, columns=columns, corpus_format=corpus_format,
-        outlets=outlets or None, encoding=encoding, scorer=scorer,
-        data_dir=(out_dir / "data").resolve(),
-    )
+    if not dataset:  # scoring happens here, once; the notebooks only read
+        dataset = prepare_dataset(
+            corpus or None, out_dir / "data", actors=actors or None, outlets=outlets or None,
+            columns=columns, corpus_format=corpus_format, encoding=encoding, scorer=scorer,
+            jobs=jobs, engine=engine, scheduler=scheduler, progress=progress,
+        )
+    dataset = Path(dataset).resolve()
+    load_report = json.loads((dataset / "load_report.json").read_text(encoding="utf-8"))
+    if not load_report.get("settings", {}).get("stance", True) and STANCE_NOTEBOOK in notebooks:
+        raise ValueError(
+            f"Dataset {str(dataset)!r} was scored without stance (framing score --no-stance), "
+            f"which notebook {STANCE_NOTEBOOK!r} needs. Score it again with stance, or run the "
+            f"other notebooks only (--notebook NAME, repeatable)."
+        )
     common = {
+        "dataset": str(dataset),
         "corpus": corpus,
         "actors_file": actors,
         "outlets_file": outlets,
@@ -516,8 +558,9 @@ def run_report(
         "framing_version": _package_versions()["framing"],
         "git_commit": _git_commit(),
         "packages": _package_versions(),
-        "settings": prepared.settings,
-        "load_report": prepared.report,
+        "dataset": str(dataset),
+        "settings": load_report.get("settings", {}),
+        "load_report": load_report,
         "notebooks": runs,
         "outputs": outputs,
     }

@@ -7,12 +7,11 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import click
 
-from framing.exceptions import FramingError
+from framing.commands import reports_errors
 
 
 @click.command()
@@ -27,17 +26,14 @@ from framing.exceptions import FramingError
 @click.option("--seed", "random_state", default=0, show_default=True, type=int,
               help="Random seed of the bootstrap.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object with the alphas.")
+@reports_errors
 def agreement(sheets, key_file, levels, n_bootstrap, random_state, as_json):
     """Report agreement between the coders of SHEETS and, with --key, the model."""
     from framing import validation
 
-    try:
-        coded = validation.read_coded_sheets(list(sheets))
-        result = validation.agreement(coded, key_file, level=levels or ("nominal", "ordinal"),
-                                      n_bootstrap=n_bootstrap, random_state=random_state)
-    except (FramingError, FileNotFoundError, ValueError) as err:
-        click.echo(f"error: {err}", err=True)
-        sys.exit(1)
+    coded = validation.read_coded_sheets(list(sheets))
+    result = validation.agreement(coded, key_file, level=levels or ("nominal", "ordinal"),
+                                  n_bootstrap=n_bootstrap, random_state=random_state)
     if as_json:
         click.echo(json.dumps(result.to_dict(), sort_keys=True))
         return

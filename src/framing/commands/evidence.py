@@ -6,12 +6,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from framing.exceptions import FramingError
+from framing.commands import reports_errors
 
 
 @click.command()
@@ -23,16 +22,17 @@ from framing.exceptions import FramingError
               help="Column --outlet refers to, e.g. leaning.")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the rows as CSV here instead of printing them.")
+@reports_errors
 def evidence(report_dir, outlet, actor, period, group, out_path):
-    """List the mentions in REPORT_DIR/data/mentions.parquet behind one aggregate cell."""
+    """List the mentions behind one aggregate cell.
+
+    REPORT_DIR is a report folder (its data/ dataset), a dataset written by
+    framing score, or a mentions .parquet file.
+    """
     from framing.evidence import find_evidence, read_mentions
 
-    try:
-        table = find_evidence(read_mentions(report_dir), outlet=outlet, actor=actor,
-                              period=period, group=group)
-    except (FramingError, FileNotFoundError, ValueError) as err:
-        click.echo(f"error: {err}", err=True)
-        sys.exit(1)
+    table = find_evidence(read_mentions(report_dir), outlet=outlet, actor=actor,
+                          period=period, group=group)
     columns = [group, "article_id", "published", "actor_id", "surface", "polarity", "label",
                "context"]
     if out_path is not None:

@@ -5,12 +5,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from framing.exceptions import FramingError
+from framing.commands import reports_errors
+from framing.exceptions import OverwriteError
 
 
 @click.command()
@@ -26,23 +26,19 @@ from framing.exceptions import FramingError
 @click.option("--xlsx/--no-xlsx", default=None,
               help="Also write an XLSX sheet (default: when openpyxl is installed).")
 @click.option("--overwrite", is_flag=True, help="Replace an existing sheet.")
+@reports_errors
 def sample(source, n_per_stratum, out_path, strata, random_state, xlsx, overwrite):
-    """Write a coding sheet for SOURCE (a mentions .parquet file or a report folder)."""
+    """Write a coding sheet for SOURCE (a report folder, a dataset or a mentions .parquet file)."""
     from framing.evidence import read_mentions
     from framing.validation import draw_sample, write_coding_sheet
 
     if out_path.exists() and not overwrite:
-        click.echo(f"error: Coding sheet {str(out_path)!r} already exists; coded work may be in "
-                   f"it. Choose another --out or pass --overwrite.", err=True)
-        sys.exit(2)
+        raise OverwriteError(f"Coding sheet {str(out_path)!r} already exists; coded work may be "
+                             f"in it. Choose another --out or pass --overwrite.")
     columns = [s.strip() for s in strata.split(",") if s.strip()]
-    try:
-        drawn = draw_sample(read_mentions(source), n_per_stratum=n_per_stratum,
-                            strata=columns, random_state=random_state)
-        written = write_coding_sheet(drawn, out_path, xlsx=xlsx)
-    except (FramingError, FileNotFoundError, ValueError, ImportError) as err:
-        click.echo(f"error: {err}", err=True)
-        sys.exit(2 if isinstance(err, ImportError) else 1)
+    drawn = draw_sample(read_mentions(source), n_per_stratum=n_per_stratum,
+                        strata=columns, random_state=random_state)
+    written = write_coding_sheet(drawn, out_path, xlsx=xlsx)
     n_strata = len(drawn.groupby(columns))
     click.echo(f"{len(drawn)} mentions from {n_strata} strata written to "
                + ", ".join(str(p) for p in written.values())

@@ -6,12 +6,11 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
-from framing.corpus import FORMATS as CORPUS_FORMATS
-from framing.exceptions import FramingError, UnknownScorerError
+from framing.commands import reports_errors
+from framing.corpus import FORMATS
+from framing.scale import ENGINES
 
 
 @click.command()
@@ -24,39 +23,35 @@ from framing.exceptions import FramingError, UnknownScorerError
 @click.option("--column", "column_items", multiple=True, metavar="FILE_FIELD=COLUMN",
               help="Map a file field to a canonical column; repeatable.")
 @click.option("--format", "corpus_format", default="auto", show_default=True,
-              type=click.Choice(CORPUS_FORMATS), help="Corpus format.")
+              type=click.Choice(FORMATS))
 @click.option("--scorer", default=None, help="Scorer name (default: the package default).")
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(min=1),
               help="Worker processes (engine local).")
-@click.option("--engine", default="local", show_default=True, type=click.Choice(["local", "dask"]))
+@click.option("--engine", default="local", show_default=True, type=click.Choice(ENGINES))
 @click.option("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://host:8786.")
 @click.option("--chunk-size", default=None, type=click.IntRange(min=1),
-              help="Records per chunk (unit of work and of caching).")
+              help="Records per chunk (unit of work and of caching; default: by corpus size "
+                   "and workers, 250 to 5,000).")
+@click.option("--stance/--no-stance", default=True, show_default=True,
+              help="Also find statements and each mention's holder and stance (needed by "
+                   "notebook 04; it more than doubles the CPU time of scoring).")
 @click.option("--progress/--no-progress", default=True, show_default=True)
+@reports_errors
 def score(corpus, out_dir, actors, outlets, column_items, corpus_format, scorer, jobs, engine,
-          scheduler, chunk_size, progress):
+          scheduler, chunk_size, stance, progress):
     """Find and score actor mentions of CORPUS into a Parquet dataset under --out."""
-    from framing.scale import DEFAULT_CHUNK_SIZE, score_corpus
+    from framing.scale import score_corpus
     from framing.scorers import DEFAULT_SCORER
 
     columns = dict(item.split("=", 1) for item in column_items if "=" in item)
     if len(columns) != len(column_items):
         raise click.BadParameter("Expected FILE_FIELD=COLUMN, e.g. --column source=outlet.",
                                  param_hint="--column")
-    try:
-        result = score_corpus(
-            list(corpus), out_dir, actors=actors, outlets=outlets, columns=columns or None,
-            corpus_format=corpus_format, scorer=scorer or DEFAULT_SCORER,
-            chunk_size=chunk_size or DEFAULT_CHUNK_SIZE, jobs=jobs, engine=engine,
-            scheduler=scheduler, progress=progress,
-        )
-    except (UnknownScorerError, ValueError) as err:
-        click.echo(f"error: {err}", err=False)
-        sys.exit(2 if isinstance(err, UnknownScorerError) or not isinstance(err, FramingError)
-                 else 1)
-    except (FramingError, FileNotFoundError) as err:
-        click.echo(f"error: {err}")
-        sys.exit(1)
+    result = score_corpus(
+        list(corpus), out_dir, actors=actors, outlets=outlets, columns=columns or None,
+        corpus_format=corpus_format, scorer=scorer or DEFAULT_SCORER, chunk_size=chunk_size,
+        jobs=jobs, engine=engine, scheduler=scheduler, stance=stance, progress=progress,
+    )
     click.echo(
         f"{result.n_accepted} articles ({result.n_rejected} rejected), {result.n_mentions} "
         f"mentions; {result.n_chunks_scored} chunks scored, "

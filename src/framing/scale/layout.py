@@ -1,0 +1,179 @@
+"""On-disk layout of a scores dataset: folders, part files, Parquet writing.
+
+A dataset folder holds ``articles/part-<key>.parquet``, ``statements/part-<key>.parquet``,
+``outlet=<outlet>/month=<YYYY-MM|none>/part-<key>.parquet`` (the scored mentions),
+``_manifest.sqlite`` (see :mod:`framing.scale.manifest`), ``load_report.json`` and
+``rejections.csv``. Everything that names or writes those files is here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import urllib.parse
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+#: Tables of a dataset (see :func:`table_columns`).
+TABLES = ("articles", "mentions", "statements")
+
+
+MANIFEST = "_manifest.sqlite"
+
+
+ARTICLES_DIR = "articles"
+
+
+STATEMENTS_DIR = "statements"
+
+
+REPORT = "load_report.json"
+
+
+REJECTIONS = "rejections.csv"
+
+
+SCHEMA_VERSION = "3"  # 2: stance columns and statements/; 3: date_source, crawled, language_confidence, language_source, near_duplicate_group
+
+
+_KEY_CHARS = 24  # hex chars of a chunk key used in part file names
+
+
+# Free-text, id and line-number columns: values rarely repeat, so they are written
+# without dictionary pages or statistics (see _write_table).
+PLAIN_COLUMNS = frozenset(
+    {"article_id", "title", "text", "url", "sentence", "surface", "duplicate_group", "source_line",
+     "statement_id", "stance_cues", "content", "speaker_text"}
+)
+
+
+def check_option(value, options, name):
+    if value not in options:
+        raise ValueError(
+            f"The {name!r} parameter of score_corpus must be one of {options!r}. "
+            f"Got {value!r} instead."
+        )
+
+
+def check_positive_int(value, name):
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+        raise ValueError(
+            f"The {name!r} parameter of score_corpus must be an int >= 1. Got {value!r} instead."
+        )
+    return int(value)
+
+
+def part_name(key: str) -> str:
+    return f"part-{key[:_KEY_CHARS]}.parquet"
+
+
+def partition_dir(outlet: str, month: str) -> str:
+    return f"outlet={urllib.parse.quote(outlet, safe='')}/month={month}"
+
+
+def months(published: pd.Series) -> np.ndarray:
+    """``'YYYY-MM'`` in UTC per row, ``'none'`` for NaT."""
+    values = published.to_numpy(dtype="datetime64[ns]") if len(published) else np.array(
+        [], dtype="datetime64[ns]")
+    out = np.full(len(values), "none", dtype=object)
+    ok = ~np.isnat(values)
+    if ok.any():
+        out[ok] = np.datetime_as_string(values[ok].astype("datetime64[M]"), unit="M")
+    return out
+
+
+def to_arrow(df: pd.DataFrame):
+    import pyarrow as pa
+
+    table = pa.Table.from_pandas(df, preserve_index=False)
+    for i, field in enumerate(table.schema):  # an all-missing column: store as string
+        if pa.types.is_null(field.type):
+            table = table.set_column(i, field.name, table.column(i).cast(pa.string()))
+    return table
+
+
+def write_table(table, path: Path) -> None:
+    """Write one part file: zstd for the text columns, dictionary pages for the others.
+
+    Free-text, id and line-number columns (:data:`_PLAIN_COLUMNS`, most of the
+    bytes) are compressed with zstd level 1 and get neither dictionary encoding
+    (their values rarely repeat, so the encoder only falls back after trying) nor
+    min/max statistics (never useful for pruning). The other columns are dictionary
+    encoded, keep their statistics (so DuckDB can still skip files by date or
+    score) and are compressed with snappy: zstd sets up a context per column chunk
+    (about 70 µs), which for the twenty-odd small columns of a partition file took
+    half its write time (6.3 -> 3.3 ms per file of ~850 mentions; files ~10 % larger).
+    """
+    import pyarrow.parquet as pq
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    names = table.column_names
+    plain = [c for c in names if c in PLAIN_COLUMNS]
+    encoded = [c for c in names if c not in PLAIN_COLUMNS]
+    pq.write_table(table, path,
+                   compression={c: "zstd" if c in PLAIN_COLUMNS else "snappy" for c in names},
+                   compression_level={c: 1 for c in plain} or None,
+                   use_dictionary=encoded, write_statistics=encoded)
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    tmp = path.with_name("." + path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def part_files(dataset_dir: Path, what: str) -> list[Path]:
+    if what in (ARTICLES_DIR, STATEMENTS_DIR):
+        return sorted((dataset_dir / what).glob("part-*.parquet"))
+    return sorted(dataset_dir.glob("outlet=*/month=*/part-*.parquet"))
+
+
+def parquet_glob(dataset_dir: Path, what: str) -> str:
+    if what == "articles":
+        return (dataset_dir / ARTICLES_DIR / "part-*.parquet").as_posix()
+    return (dataset_dir / "outlet=*" / "month=*" / "part-*.parquet").as_posix()
+
+
+def check_dataset(dataset_dir, func: str = "check_dataset") -> Path:
+    """Check that a folder is a :func:`score_corpus` dataset.
+
+    Parameters
+    ----------
+    dataset_dir : str or os.PathLike
+        The folder to check.
+    func : str, default='check_dataset'
+        Name of the calling function, used in the message.
+
+    Returns
+    -------
+    dataset_dir : pathlib.Path
+
+    Raises
+    ------
+    FileNotFoundError
+        If the folder holds no ``_manifest.sqlite``; the message says what to pass.
+    """
+    dataset_dir = Path(dataset_dir)
+    if not (dataset_dir / MANIFEST).is_file():
+        raise FileNotFoundError(
+            f"{str(dataset_dir)!r} is not a framing scores dataset (no {MANIFEST}); the "
+            f"'dataset_dir' parameter of {func}() must be an out_dir written by score_corpus "
+            "or `framing score`."
+        )
+    return dataset_dir
+
+
+def string_array(values):
+    import pyarrow as pa
+
+    return pa.array(sorted(values), type=pa.string())
+
+
+def file_rank(dataset_dir: Path) -> dict:
+    report = dataset_dir / REPORT
+    files = json.loads(report.read_text(encoding="utf-8")).get("files", []) if (
+        report.is_file()) else []
+    return {f: i for i, f in enumerate(files)}
+

@@ -1,0 +1,171 @@
+"""Reading a scores dataset back: tables in corpus order, column names, dataset counts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from framing.scale import layout
+
+
+def connect_duckdb():
+    try:
+        import duckdb
+    except ImportError as err:  # pragma: no cover - duckdb is a dependency
+        raise ImportError(
+            "Out-of-core aggregation needs duckdb. Install it with: pip install duckdb"
+        ) from err
+    return duckdb.connect()
+
+
+def dataset_stats(out_dir: Path) -> dict:
+    if not any((out_dir / layout.ARTICLES_DIR).glob("part-*.parquet")):
+        return {"n_outlets": 0, "n_duplicate_groups": 0, "n_articles_in_duplicates": 0}
+    con = connect_duckdb()
+    src = f"read_parquet('{layout.parquet_glob(out_dir, 'articles')}', union_by_name=true)"
+    n_outlets = con.execute(f"SELECT count(DISTINCT outlet) FROM {src}").fetchone()[0]
+    groups, members = con.execute(
+        f"SELECT count(*), coalesce(sum(c), 0) FROM (SELECT count(*) c FROM {src} "
+        "GROUP BY duplicate_group HAVING count(*) >= 2)"
+    ).fetchone()
+    return {"n_outlets": int(n_outlets), "n_duplicate_groups": int(groups),
+            "n_articles_in_duplicates": int(members)}
+
+
+def _read(dataset_dir, what, columns, sort, filters=None):
+    import pyarrow.dataset as ds
+
+    dataset_dir = Path(dataset_dir)
+    files = layout.part_files(dataset_dir, what)
+    if not files:
+        return pd.DataFrame(columns=list(columns) if columns else None)
+    dataset = ds.dataset([str(f) for f in files], format="parquet")
+    names = set(dataset.schema.names)
+    wanted = [c for c in columns if c in names] if columns else None
+    df = dataset.to_table(columns=wanted, filter=filters).to_pandas()
+    if sort and len(df):
+        order = {}
+        if what == layout.STATEMENTS_DIR:  # corpus order of the articles, then field and offset
+            arts = _read(dataset_dir, layout.ARTICLES_DIR, ["article_id", "source_file", "source_line"],
+                         True)
+            rank = pd.Series(np.arange(len(arts)), index=arts["article_id"].to_numpy())
+            order["_article"] = df["article_id"].map(rank).to_numpy()
+            order["_field"] = (df["field"] != "title").to_numpy()
+            order["_start"] = df["start"].to_numpy()
+        else:
+            if "source_file" in df.columns:  # files in reading order, as in the manifest
+                order["_file"] = df["source_file"].map(layout.file_rank(dataset_dir))
+            for k in ("source_line", "field", "start", "actor_id"):
+                if k in df.columns and (what != layout.ARTICLES_DIR or k == "source_line"):
+                    order["_" + k] = (df[k] != "title") if k == "field" else df[k]
+        keys = pd.DataFrame(order)
+        idx = np.lexsort([keys[c].to_numpy() for c in reversed(keys.columns)])
+        df = df.iloc[idx].reset_index(drop=True)
+    return df
+
+
+def table_columns(dataset_dir, table: str) -> list[str]:
+    """Column names of one table of a :func:`score_corpus` dataset, in stored order.
+
+    Parameters
+    ----------
+    dataset_dir : str or os.PathLike
+        The `out_dir` of :func:`score_corpus`.
+    table : {'articles', 'mentions', 'statements'}
+
+    Returns
+    -------
+    columns : list of str
+        Empty when the table has no part file yet.
+
+    Raises
+    ------
+    FileNotFoundError
+        If `dataset_dir` is not a score_corpus dataset.
+    ValueError
+        If `table` is not one of the three names.
+    """
+    import pyarrow.parquet as pq
+
+    layout.check_option(table, layout.TABLES, "table")
+    dataset_dir = layout.check_dataset(dataset_dir, "table_columns")
+    files = layout.part_files(dataset_dir, table)
+    return list(pq.read_schema(files[0]).names) if files else []
+
+
+def read_mentions(dataset_dir, *, columns=None, sort=True) -> pd.DataFrame:
+    """Read the scored mentions of a :func:`score_corpus` dataset into memory.
+
+    Parameters
+    ----------
+    dataset_dir : str or os.PathLike
+        The `out_dir` of :func:`score_corpus`.
+    columns : sequence of str, optional
+        Columns to read (all by default); reading few columns keeps memory low.
+    sort : bool, default=True
+        Sort by ``source_file``, ``source_line``, ``field``, ``start``, ``actor_id``
+        (corpus order), so the result does not depend on the engine.
+
+    Returns
+    -------
+    mentions : pandas.DataFrame of shape (n_mentions, n_columns)
+        The columns of :func:`framing.actors.find_mentions`, the scorer's
+        (:func:`framing.scorers.score_mentions`) and the stance columns of
+        :func:`framing.stance.score_stance`.
+
+    Raises
+    ------
+    FileNotFoundError
+        If `dataset_dir` is not a score_corpus dataset.
+    """
+    dataset_dir = layout.check_dataset(dataset_dir, "read_mentions")
+    return _read(dataset_dir, "mentions", columns, sort)
+
+
+def read_articles(dataset_dir, *, columns=None, sort=True) -> pd.DataFrame:
+    """Read the articles table of a :func:`score_corpus` dataset (see :func:`read_mentions`).
+
+    Returns
+    -------
+    articles : pandas.DataFrame of shape (n_articles, n_columns)
+        The columns of :func:`framing.corpus.load_corpus`.
+
+    Raises
+    ------
+    FileNotFoundError
+        If `dataset_dir` is not a score_corpus dataset.
+    """
+    dataset_dir = layout.check_dataset(dataset_dir, "read_articles")
+    return _read(dataset_dir, layout.ARTICLES_DIR, columns, sort)
+
+
+def read_statements(dataset_dir, *, columns=None, sort=True) -> pd.DataFrame:
+    """Read the attributed statements of a :func:`score_corpus` dataset.
+
+    Parameters
+    ----------
+    dataset_dir : str or os.PathLike
+        The `out_dir` of :func:`score_corpus`.
+    columns : sequence of str, optional
+        Columns to read (all by default).
+    sort : bool, default=True
+        Sort by article (corpus order), field (title first) and offset, as
+        :func:`framing.quotes.find_statements` does.
+
+    Returns
+    -------
+    statements : pandas.DataFrame of shape (n_statements, 15)
+        The columns of :func:`framing.quotes.find_statements`.
+
+    Raises
+    ------
+    FileNotFoundError
+        If `dataset_dir` is not a score_corpus dataset.
+    """
+    from framing.quotes import STATEMENT_COLUMNS
+
+    dataset_dir = layout.check_dataset(dataset_dir, "read_statements")
+    return _read(dataset_dir, layout.STATEMENTS_DIR, columns or list(STATEMENT_COLUMNS), sort)
+
