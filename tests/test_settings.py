@@ -91,3 +91,47 @@ def test_init_writes_a_study_and_a_starter_registry(tmp_path):
 def test_study_dataclass_is_plain():
     s = StudySettings(path=None, name="x", corpus=(paths.DEFAULT_CORPUS,))
     assert s.period == "week" and "corpus:" in s.to_yaml()
+
+
+def _snapshot(folder):
+    return {p: p.stat().st_mtime_ns for p in folder.rglob("*")}
+
+
+@pytest.mark.slow
+def test_a_study_reports_from_any_cwd_and_writes_only_its_output(tmp_path, tiny_corpus_path,
+                                                                 monkeypatch):
+    study = tmp_path / "study"
+    (study / "data").mkdir(parents=True)
+    shutil.copy(tiny_corpus_path, study / "data" / "articles.jsonl")
+    shutil.copy(paths.DEFAULT_ACTORS, study / "actors.yml")
+    (study / "study.yml").write_text(
+        "name: tiny\ncorpus: data/articles.jsonl\nactors: actors.yml\nout: out\nperiod: month\n",
+        encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    before_study, before_repo = _snapshot(study), _snapshot(paths.NOTEBOOKS_DIR)
+    before_figures = _snapshot(paths.FIGURES_DIR) if paths.FIGURES_DIR.exists() else {}
+    result = CliRunner().invoke(main, ["report", "--study", "../study/study.yml",
+                                       "--notebook", "01_explore_corpus", "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert (study / "out" / "fig01_articles_by_outlet.pdf").is_file()
+    assert not any(elsewhere.iterdir())  # nothing in the working directory
+    after = _snapshot(study)
+    changed = {p for p in after if before_study.get(p) != after[p]}
+    assert changed and all(study / "out" in p.parents or p == study / "out" for p in changed)
+    assert _snapshot(paths.NOTEBOOKS_DIR) == before_repo
+    assert (_snapshot(paths.FIGURES_DIR) if paths.FIGURES_DIR.exists() else {}) == before_figures
+
+
+def test_a_corpus_without_registry_actors_stops_with_the_suggest_hint(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(
+        f'{{"article_id": "a{i}", "outlet": "Harbour News", "published": "2024-05-0{i + 1}", '
+        f'"text": "The harbour council met on day {i} to discuss the new ferry timetable."}}\n'
+        for i in range(5)), encoding="utf-8")
+    result = CliRunner().invoke(main, ["report", "--corpus", str(corpus), "--out",
+                                       str(tmp_path / "out"), "--no-progress"])
+    assert result.exit_code == 1
+    assert "No actor of the registry occurs" in result.output
+    assert "framing actors suggest" in result.output

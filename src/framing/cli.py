@@ -113,9 +113,12 @@ def _with_corpus_options(func):
 @click.option("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://host:8786.")
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="Show a scoring progress bar (articles/s, ETA) on stderr.")
+@click.option("--study", type=click.Path(exists=True, path_type=Path),
+              help="Study file (study.yml, see framing init): its settings, overridden by "
+                   "any option given here.")
 def report(corpus, actors, outlets, corpus_format, columns, encoding, scorer, out_dir,
            overwrite, notebooks, parameters, timeout, dataset, jobs, engine, scheduler,
-           progress):
+           progress, study):
     """Regenerate every report: figures (PDF, PNG, CSV), executed notebooks, manifest.
 
     The corpus is scored once into OUT/data (incrementally: unchanged chunks come from
@@ -127,12 +130,36 @@ def report(corpus, actors, outlets, corpus_format, columns, encoding, scorer, ou
     if dataset is not None and corpus is not None:
         raise click.UsageError("Give --corpus (to score) or --dataset (scored earlier), not both.")
     started = time.perf_counter()
+    columns = _parse_columns(columns)
+    extra = {k: _parse_value(v) for k, v in parameters}
+    if study is not None:  # the study's settings, overridden by options given here
+        from framing.settings import load_study_settings
+
+        ctx = click.get_current_context()
+        given = {name for name in ("out_dir", "corpus_format", "scorer")
+                 if ctx.get_parameter_source(name) != click.core.ParameterSource.DEFAULT}
+        settings = load_study_settings(study)
+        if len(settings.corpus) > 1 and corpus is None and dataset is None:
+            raise click.UsageError("The study names several corpus paths; report takes one "
+                                   "(a folder holding them works).")
+        corpus = corpus or (settings.corpus[0] if dataset is None else None)
+        actors, outlets = actors or settings.actors, outlets or settings.outlets
+        columns = columns or settings.columns
+        corpus_format = corpus_format if "corpus_format" in given else settings.format
+        scorer = scorer or settings.scorer
+        out_dir = out_dir if "out_dir" in given else settings.out
+        defaults = {"period": settings.period, "start": settings.start or "",
+                    "end": settings.end or "", **settings.parameters}
+        if settings.events:
+            defaults["events_file"] = str(settings.events)
+    else:
+        defaults = {}
     manifest = run_report(
         corpus=corpus, dataset=dataset, actors=actors, outlets=outlets,
-        columns=_parse_columns(columns), corpus_format=corpus_format, encoding=encoding,
+        columns=columns, corpus_format=corpus_format, encoding=encoding,
         scorer=scorer, out_dir=out_dir, notebooks=tuple(notebooks) or NOTEBOOKS,
-        parameters={k: _parse_value(v) for k, v in parameters}, overwrite=overwrite,
-        timeout=timeout, jobs=jobs, engine=engine, scheduler=scheduler, progress=progress,
+        parameters=extra, overwrite=overwrite, timeout=timeout, jobs=jobs, engine=engine,
+        scheduler=scheduler, progress=progress, defaults=defaults,
     )
     load = manifest["load_report"]
     click.echo(

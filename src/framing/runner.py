@@ -24,7 +24,7 @@ import nbformat
 import yaml
 
 from framing import paths
-from framing.exceptions import NotebookExecutionError, NotebookParameterError
+from framing.exceptions import CorpusFormatError, NotebookExecutionError, NotebookParameterError
 
 #: The report notebooks, in the order ``framing report`` runs them.
 NOTEBOOKS = (
@@ -430,6 +430,7 @@ def run_report(
     engine: str = "local",
     scheduler=None,
     progress: bool = False,
+    defaults: Mapping | None = None,
 ) -> dict:
     """Regenerate every report: score the corpus once into a dataset, then run each notebook.
 
@@ -460,6 +461,10 @@ def run_report(
         its own kernel process).
     engine, scheduler, progress
         As in :func:`framing.scale.score_corpus`.
+    defaults : mapping, optional
+        Notebook parameters from a study file (``period``, ``start``, ``end``,
+        ``events_file``, …): given to each notebook that declares them, below
+        `parameters`, without the unknown-name check.
 
     Returns
     -------
@@ -478,6 +483,10 @@ def run_report(
         If both `corpus` and `dataset` are given.
     FileNotFoundError
         If `dataset` is not a scored dataset.
+    CorpusFormatError
+        If the dataset has nothing to report (no article, no text, no actor of the
+        registry, nothing scorable): the message names the cause and the fix
+        (:func:`framing.study.dataset_problems`); no notebook is run.
     NotebookExecutionError
         If a notebook fails; the reports already written are kept.
     """
@@ -520,6 +529,14 @@ def run_report(
         )
     dataset = Path(dataset).resolve()
     load_report = json.loads((dataset / "load_report.json").read_text(encoding="utf-8"))
+    from framing.study import dataset_problems
+
+    fatal = [p for p in dataset_problems(dataset) if p["severity"] == "error"]
+    if fatal:
+        raise CorpusFormatError(
+            f"Nothing to report from dataset {str(dataset)!r}: {fatal[0]['what']} "
+            f"{fatal[0]['fix']}"
+        )
     if not load_report.get("settings", {}).get("stance", True) and STANCE_NOTEBOOK in notebooks:
         raise ValueError(
             f"Dataset {str(dataset)!r} was scored without stance (framing score --no-stance), "
@@ -540,7 +557,8 @@ def run_report(
     from concurrent.futures import ThreadPoolExecutor
 
     def run_one(name):
-        params = {k: v for k, v in {**common, **extra}.items() if k in declared[name]}
+        params = {k: v for k, v in {**common, **_normalise_value(dict(defaults or {})),
+                                    **extra}.items() if k in declared[name]}
         output = run_notebook(
             name, params, output_path=out_dir / "notebooks" / f"{name}.ipynb", timeout=timeout
         )

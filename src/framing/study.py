@@ -25,7 +25,8 @@ import pandas as pd
 from framing import paths
 from framing.pipeline import select_rows
 
-__all__ = ["ARTICLE_COLUMNS_SKIPPED", "Study", "open_study", "prepare_dataset"]
+__all__ = ["ARTICLE_COLUMNS_SKIPPED", "PROBLEM_SHARE", "Study", "dataset_problems",
+           "open_notebook", "open_study", "prepare_dataset"]
 
 #: Article columns :func:`open_study` leaves on disk (the full text; read it with
 #: :func:`framing.scale.read_articles` when needed).
@@ -63,6 +64,16 @@ class Study:
     bundled : bool
         True when the dataset was scored from the bundled example corpus
         (``corpus/articles.jsonl``) alone, so its example files (events) apply.
+    out_dir : pathlib.Path or None
+        Output folder of the notebook (:func:`open_notebook`).
+    labels : dict of str to str
+        Actor id → display label (:func:`open_notebook`).
+    events : pandas.DataFrame or None
+        Key events of the study file (``date``, ``label``), for time figures.
+    period : {'week', 'month'} or None
+        The study file's period, if any.
+    problems : list of dict
+        :func:`dataset_problems` of the dataset (:func:`open_notebook`).
     """
 
     articles: pd.DataFrame
@@ -74,6 +85,20 @@ class Study:
     settings: dict
     bundled: bool = False
     selection: dict = dataclasses.field(default_factory=dict)
+    out_dir: Path | None = None
+    labels: dict = dataclasses.field(default_factory=dict)
+    events: pd.DataFrame | None = None
+    period: str | None = None
+    problems: list = dataclasses.field(default_factory=list)
+
+    def show_problems(self) -> None:
+        """Display :attr:`problems` as a warning block at the top of a notebook (or nothing)."""
+        if not self.problems:
+            return
+        from IPython.display import Markdown, display
+
+        lines = [f"> **{p['severity'].upper()}** — {p['what']} {p['fix']}" for p in self.problems]
+        display(Markdown("\n>\n".join(lines)))
 
     def aggregate(self, by=("outlet", "actor_id"), **options) -> pd.DataFrame:
         """Group table of the selected mentions, computed out of core with DuckDB.
@@ -238,4 +263,180 @@ def open_study(
         bundled=[Path(f).resolve() for f in report.get("files", [])]
         == [paths.DEFAULT_CORPUS.resolve()],
         selection={"outlets": outlets, "actors": actors, "start": start, "end": end},
+    )
+
+
+# --------------------------------------------------------------------------- notebooks
+
+#: Share of articles that, with no text or no date, is reported as a likely misread.
+PROBLEM_SHARE = 0.9
+
+
+def dataset_problems(dataset: str | os.PathLike) -> list[dict]:
+    """Check a scored dataset for the signs of a misread corpus or a wrong registry.
+
+    Parameters
+    ----------
+    dataset : str or os.PathLike
+        A dataset folder (:func:`prepare_dataset`, ``framing score``).
+
+    Returns
+    -------
+    problems : list of dict
+        One dict per problem, most serious first, with ``severity`` (``"error"``: the
+        report cannot show anything; ``"warning"``), ``what`` and ``fix`` (str). Checks:
+        no article accepted; at least :data:`PROBLEM_SHARE` of the articles without
+        text, or without a usable date; no mention of any registry actor; no mention
+        in a language the scorer supports.
+    """
+    from framing.scale import read_articles, read_mentions
+    from framing.scorers.languages import scorers_for_language
+
+    dataset = Path(dataset)
+    articles = read_articles(dataset, columns=["status", "date_status", "language"], sort=False)
+    mentions = read_mentions(dataset, columns=["score_status", "language"], sort=False)
+    report_path = dataset / "load_report.json"
+    report = json.loads(report_path.read_text(encoding="utf-8")) if report_path.is_file() else {}
+    files = ", ".join(map(str, report.get("files", [])))[:200] or str(dataset)
+    problems = []
+    n = len(articles)
+    if n == 0:
+        problems.append({"severity": "error", "what": f"No article was accepted from {files}.",
+                         "fix": "Check the format and the rejections (rejections.csv)."})
+        return problems
+    empty = int(articles["status"].isin(["empty_text", "no_text"]).sum())
+    if empty >= PROBLEM_SHARE * n:
+        problems.append({
+            "severity": "error" if empty == n else "warning",
+            "what": f"{empty:,} of {n:,} articles have no text.",
+            "fix": "The text is probably under another field name or format: set the format "
+                   "(e.g. 'basil') or map the field with columns={FIELD: 'text'}."})
+    undated = int((articles["date_status"] != "ok").sum() - (articles["date_status"] == "naive").sum())
+    if undated >= PROBLEM_SHARE * n:
+        problems.append({
+            "severity": "warning",
+            "what": f"{undated:,} of {n:,} articles have no usable publication date, so the "
+                    "time views are empty.",
+            "fix": "Map the date field with columns={FIELD: 'published'}."})
+    if len(mentions) == 0 and empty < n:
+        problems.append({
+            "severity": "error",
+            "what": "No actor of the registry occurs in this corpus.",
+            "fix": "Write a registry for it: `framing actors suggest CORPUS --out actors.yml` "
+                   "lists its most frequent names as a draft; then pass it as the actors file."})
+    elif len(mentions) and not (mentions["score_status"] == "ok").any():
+        langs = articles["language"].value_counts()
+        found = ", ".join(f"{k} ({v:,})" for k, v in langs.head(5).items())
+        options = "; ".join(f"{k}: {', '.join(scorers_for_language(k)) or 'none yet'}"
+                            for k in langs.head(3).index)
+        problems.append({
+            "severity": "error",
+            "what": f"No mention could be scored: languages found {found}.",
+            "fix": f"Choose a scorer that supports them ({options}), or state the language "
+                   "if detection is wrong."})
+    return problems
+
+
+def _resolve(value: str, *, must_exist: bool = True) -> Path | None:
+    """A notebook parameter path: absolute, else relative to the working directory if it
+    exists there, else relative to the repository root (notebooks run in notebooks/)."""
+    if not value:
+        return None
+    p = Path(value).expanduser()
+    if p.is_absolute():
+        return p
+    if p.exists() or not must_exist and p.parent.exists() and Path.cwd() != paths.NOTEBOOKS_DIR:
+        return p.resolve()
+    return (paths.ROOT / p).resolve()
+
+
+def open_notebook(
+    *,
+    study: str = "",
+    dataset: str = "",
+    corpus: str = "",
+    corpus_format: str = "auto",
+    columns: Mapping[str, str] | None = None,
+    encoding: str = "utf-8",
+    actors_file: str = "",
+    outlets_file: str = "",
+    scorer: str = "",
+    out_dir: str = "",
+    outlets: Sequence[str] | None = None,
+    actors: Sequence[str] | None = None,
+    start: str = "",
+    end: str = "",
+) -> Study:
+    """The setup step of every report notebook: settings → scored dataset → tables.
+
+    Takes the notebook's parameters. With a `study` file, its settings are used and any
+    non-empty parameter overrides them; without one, the parameters alone (empty: the
+    bundled corpus). Relative paths in a study file resolve against the study file;
+    relative paths given as parameters resolve against the working directory, else the
+    repository root — never silently against the kernel's folder. With no `dataset`, the
+    corpus is scored into ``OUT/data`` (incrementally: chunks scored before are reused).
+
+    Parameters
+    ----------
+    study : str, default=""
+        A study file (``study.yml``) or its folder (:mod:`framing.settings`).
+    dataset : str, default=""
+        A dataset scored earlier (``framing score``, ``framing report``); nothing is scored.
+    corpus, corpus_format, columns, encoding, actors_file, outlets_file, scorer
+        As in :func:`prepare_dataset`; empty values fall back to the study, then to the
+        bundled defaults.
+    out_dir : str, default=""
+        Output folder; empty: the study's ``out``, else ``figures/`` of the repository.
+    outlets, actors, start, end
+        The selection, as in :func:`open_study`; empty `start`/`end` take the study's.
+
+    Returns
+    -------
+    study : Study
+        The tables (:func:`open_study`) plus ``out_dir`` (pathlib.Path, created),
+        ``labels`` (dict actor id → label), ``events`` (DataFrame or None, from the
+        study), ``period`` (str or None) and ``problems`` (:func:`dataset_problems`).
+
+    Raises
+    ------
+    FileNotFoundError
+        If the study file or a path does not exist.
+    StudyError
+        If the study file is malformed.
+    """
+    from framing.actors import load_actors
+    from framing.pipeline import load_events
+    from framing.settings import load_study_settings
+
+    settings = None
+    if study:
+        settings = load_study_settings(_resolve(study))
+    corpus_paths = [_resolve(corpus)] if corpus else list(settings.corpus) if settings else []
+    if len(corpus_paths) > 1:
+        raise ValueError(
+            f"Study {str(settings.path)!r} names {len(corpus_paths)} corpus paths; the notebooks "
+            "take one. Put the files in one folder and name the folder.")
+    actors_path = _resolve(actors_file) or (settings.actors if settings else None)
+    outlets_path = _resolve(outlets_file) or (settings.outlets if settings else None)
+    out = (_resolve(out_dir, must_exist=False) or (settings.out if settings else None)
+           or paths.FIGURES_DIR)
+    out.mkdir(parents=True, exist_ok=True)
+    if not dataset:
+        dataset = prepare_dataset(
+            corpus_paths[0] if corpus_paths else None, out / "data", actors=actors_path,
+            outlets=outlets_path,
+            columns=dict(columns or {}) or (settings.columns if settings else None),
+            corpus_format=(corpus_format if corpus_format != "auto" or not settings
+                           else settings.format),
+            encoding=encoding, scorer=scorer or (settings.scorer if settings else None),
+        )
+    opened = open_study(_resolve(dataset), outlets=outlets, actors=actors,
+                        start=start or (settings.start if settings else None),
+                        end=end or (settings.end if settings else None))
+    labels = {a.id: a.label for a in load_actors(actors_path)}
+    events = load_events(settings.events) if settings and settings.events else None
+    return dataclasses.replace(
+        opened, out_dir=out, labels=labels, events=events,
+        period=settings.period if settings else None,
+        problems=dataset_problems(opened.dataset_dir),
     )
