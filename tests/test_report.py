@@ -139,3 +139,21 @@ def test_report_on_real_basil_corpus(tmp_path, shared_data):
     heat = pd.read_csv(out / "fig03_sentiment_heatmap.csv")
     assert {"Fox News", "New York Times", "HuffPost"} <= set(heat["outlet"])
     assert {"trump", "obama"} <= set(heat["actor_id"])
+
+
+@pytest.mark.slow
+def test_start_here_notebook_opens_a_study_and_shows_coverage(tmp_path, tiny_corpus_path):
+    import nbformat
+
+    from framing.runner import run_notebook
+
+    study = tmp_path / "study.yml"
+    study.write_text(f"corpus: {tiny_corpus_path}\nout: out\n", encoding="utf-8")
+    out = run_notebook("00_start_here", {"study": str(study)},
+                       output_path=tmp_path / "00_start_here.ipynb", timeout=300)
+    text = "".join(
+        str(o.get("text", "")) + str(o.get("data", {}).get("text/plain", ""))
+        for cell in nbformat.read(out, as_version=4).cells for o in cell.get("outputs", [])
+    )
+    assert "n_accepted" in text and "mentions" in text and "scorers" in text
+    assert (tmp_path / "out" / "data" / "load_report.json").is_file()
