@@ -15,6 +15,7 @@ corpus into one (incrementally: unchanged chunks come from its cache);
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import os
 from collections.abc import Mapping, Sequence
@@ -48,7 +49,8 @@ class Study:
         :func:`framing.stance.score_stance` (``holder_id``, ``holder_kind``,
         ``statement_id``, ``stance``, ``stance_score`` in [-1, 1], ``stance_cues``).
     statements : pandas.DataFrame of shape (n_statements, 15)
-        The table of :func:`framing.quotes.find_statements`.
+        The table of :func:`framing.quotes.find_statements`, inside the selection's
+        outlets and dates; read on first use (only notebook 04 needs it).
     report : dict
         The load report of the whole dataset (``n_read``, ``n_accepted``,
         ``n_rejected``, ``n_mentions``, ``settings``, …), not of the selection.
@@ -67,13 +69,20 @@ class Study:
 
     articles: pd.DataFrame
     mentions: pd.DataFrame
-    statements: pd.DataFrame
     report: dict
     rejections: pd.DataFrame
     dataset_dir: Path
     settings: dict
     bundled: bool = False
     selection: dict = dataclasses.field(default_factory=dict)
+
+    @functools.cached_property
+    def statements(self) -> pd.DataFrame:
+        from framing.scale import read_statements
+
+        sel = self.selection
+        return select_rows(read_statements(self.dataset_dir), outlets=sel.get("outlets"),
+                           start=sel.get("start"), end=sel.get("end"))
 
     def aggregate(self, by=("outlet", "actor_id"), **options) -> pd.DataFrame:
         """Group table of the selected mentions, computed out of core with DuckDB.
@@ -215,13 +224,12 @@ def open_study(
     that need no row-level table can run out of core with
     :func:`framing.scale.aggregate_dataset`.
     """
-    from framing.scale import read_articles, read_mentions, read_statements, table_columns
+    from framing.scale import read_articles, read_mentions, table_columns
 
     dataset = Path(dataset)
     mentions = read_mentions(dataset)
     kept = [c for c in table_columns(dataset, "articles") if c not in ARTICLE_COLUMNS_SKIPPED]
     articles = read_articles(dataset, columns=kept)
-    statements = read_statements(dataset)
     report_path = dataset / "load_report.json"
     report = json.loads(report_path.read_text(encoding="utf-8")) if report_path.is_file() else {}
     rej_path = dataset / "rejections.csv"
@@ -230,7 +238,6 @@ def open_study(
     return Study(
         articles=select_rows(articles, outlets=outlets, start=start, end=end),
         mentions=select_rows(mentions, outlets=outlets, actors=actors, start=start, end=end),
-        statements=select_rows(statements, outlets=outlets, start=start, end=end),
         report=report,
         rejections=rejections,
         dataset_dir=dataset,
