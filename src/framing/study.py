@@ -76,14 +76,6 @@ class Study:
     bundled: bool = False
     selection: dict = dataclasses.field(default_factory=dict)
 
-    @functools.cached_property
-    def statements(self) -> pd.DataFrame:
-        from framing.scale import read_statements
-
-        sel = self.selection
-        return select_rows(read_statements(self.dataset_dir), outlets=sel.get("outlets"),
-                           start=sel.get("start"), end=sel.get("end"))
-
     def aggregate(self, by=("outlet", "actor_id"), **options) -> pd.DataFrame:
         """Group table of the selected mentions, computed out of core with DuckDB.
 
@@ -113,6 +105,15 @@ class Study:
         from framing.scale import aggregate_dataset
 
         return aggregate_dataset(self.dataset_dir, by, **self.selection, **options)
+
+    @functools.cached_property
+    def statements(self) -> pd.DataFrame:
+        """The statements table inside the selection, read on first use (see the class)."""
+        from framing.scale import read_statements
+
+        sel = self.selection
+        return select_rows(read_statements(self.dataset_dir), outlets=sel.get("outlets"),
+                           start=sel.get("start"), end=sel.get("end"))
 
 
 def prepare_dataset(
