@@ -15,6 +15,7 @@ corpus into one (incrementally: unchanged chunks come from its cache);
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import os
 from collections.abc import Mapping, Sequence
@@ -49,7 +50,8 @@ class Study:
         :func:`framing.stance.score_stance` (``holder_id``, ``holder_kind``,
         ``statement_id``, ``stance``, ``stance_score`` in [-1, 1], ``stance_cues``).
     statements : pandas.DataFrame of shape (n_statements, 15)
-        The table of :func:`framing.quotes.find_statements`.
+        The table of :func:`framing.quotes.find_statements`, inside the selection's
+        outlets and dates; read on first use (only notebook 04 needs it).
     report : dict
         The load report of the whole dataset (``n_read``, ``n_accepted``,
         ``n_rejected``, ``n_mentions``, ``settings``, …), not of the selection.
@@ -78,7 +80,6 @@ class Study:
 
     articles: pd.DataFrame
     mentions: pd.DataFrame
-    statements: pd.DataFrame
     report: dict
     rejections: pd.DataFrame
     dataset_dir: Path
@@ -129,6 +130,15 @@ class Study:
         from framing.scale import aggregate_dataset
 
         return aggregate_dataset(self.dataset_dir, by, **self.selection, **options)
+
+    @functools.cached_property
+    def statements(self) -> pd.DataFrame:
+        """The statements table inside the selection, read on first use (see the class)."""
+        from framing.scale import read_statements
+
+        sel = self.selection
+        return select_rows(read_statements(self.dataset_dir), outlets=sel.get("outlets"),
+                           start=sel.get("start"), end=sel.get("end"))
 
 
 def prepare_dataset(
@@ -240,13 +250,12 @@ def open_study(
     that need no row-level table can run out of core with
     :func:`framing.scale.aggregate_dataset`.
     """
-    from framing.scale import read_articles, read_mentions, read_statements, table_columns
+    from framing.scale import read_articles, read_mentions, table_columns
 
     dataset = Path(dataset)
     mentions = read_mentions(dataset)
     kept = [c for c in table_columns(dataset, "articles") if c not in ARTICLE_COLUMNS_SKIPPED]
     articles = read_articles(dataset, columns=kept)
-    statements = read_statements(dataset)
     report_path = dataset / "load_report.json"
     report = json.loads(report_path.read_text(encoding="utf-8")) if report_path.is_file() else {}
     rej_path = dataset / "rejections.csv"
@@ -255,7 +264,6 @@ def open_study(
     return Study(
         articles=select_rows(articles, outlets=outlets, start=start, end=end),
         mentions=select_rows(mentions, outlets=outlets, actors=actors, start=start, end=end),
-        statements=select_rows(statements, outlets=outlets, start=start, end=end),
         report=report,
         rejections=rejections,
         dataset_dir=dataset,

@@ -9,6 +9,14 @@ from __future__ import annotations
 import importlib
 import os
 
+__all__ = [
+    "ENGINES",
+    "DaskEngine",
+    "LocalEngine",
+    "dask_workers",
+    "is_done",
+]
+
 #: Execution engines of :func:`score_corpus`.
 ENGINES = ("local", "dask")
 
@@ -153,5 +161,6 @@ def _dask_task(task, state_key, state_bytes):
 
 
 def is_done(future) -> bool:
+    """True when `future` (an engine's result handle) has finished."""
     return isinstance(future, _Done) or future.done()
 

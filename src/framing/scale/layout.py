@@ -16,6 +16,30 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+__all__ = [
+    "ARTICLES_DIR",
+    "MANIFEST",
+    "PLAIN_COLUMNS",
+    "REJECTIONS",
+    "REPORT",
+    "SCHEMA_VERSION",
+    "STATEMENTS_DIR",
+    "TABLES",
+    "atomic_write_text",
+    "check_dataset",
+    "check_option",
+    "check_positive_int",
+    "file_rank",
+    "months",
+    "parquet_glob",
+    "part_files",
+    "part_name",
+    "partition_dir",
+    "string_array",
+    "to_arrow",
+    "write_table",
+]
+
 #: Tables of a dataset (see :func:`table_columns`).
 TABLES = ("articles", "mentions", "statements")
 
@@ -50,6 +74,7 @@ PLAIN_COLUMNS = frozenset(
 
 
 def check_option(value, options, name):
+    """Raise ValueError naming `name` unless `value` is one of `options`."""
     if value not in options:
         raise ValueError(
             f"The {name!r} parameter of score_corpus must be one of {options!r}. "
@@ -58,6 +83,7 @@ def check_option(value, options, name):
 
 
 def check_positive_int(value, name):
+    """Return `value` as int; raise ValueError naming `name` unless it is an int >= 1."""
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
         raise ValueError(
             f"The {name!r} parameter of score_corpus must be an int >= 1. Got {value!r} instead."
@@ -66,10 +92,12 @@ def check_positive_int(value, name):
 
 
 def part_name(key: str) -> str:
+    """File name of a chunk's part: ``part-<first 24 hex chars of its key>.parquet``."""
     return f"part-{key[:_KEY_CHARS]}.parquet"
 
 
 def partition_dir(outlet: str, month: str) -> str:
+    """Relative folder of one partition: ``outlet=<URL-quoted outlet>/month=<YYYY-MM|none>``."""
     return f"outlet={urllib.parse.quote(outlet, safe='')}/month={month}"
 
 
@@ -85,6 +113,7 @@ def months(published: pd.Series) -> np.ndarray:
 
 
 def to_arrow(df: pd.DataFrame):
+    """A pyarrow Table of `df` without its index; all-missing columns typed as string."""
     import pyarrow as pa
 
     table = pa.Table.from_pandas(df, preserve_index=False)
@@ -119,18 +148,21 @@ def write_table(table, path: Path) -> None:
 
 
 def atomic_write_text(path: Path, text: str) -> None:
+    """Write UTF-8 `text` to `path` through a temporary file and a rename (never half-written)."""
     tmp = path.with_name("." + path.name + ".tmp")
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
 
 
 def part_files(dataset_dir: Path, what: str) -> list[Path]:
+    """Sorted part files of one table (``'articles'``, ``'statements'`` or ``'mentions'``)."""
     if what in (ARTICLES_DIR, STATEMENTS_DIR):
         return sorted((dataset_dir / what).glob("part-*.parquet"))
     return sorted(dataset_dir.glob("outlet=*/month=*/part-*.parquet"))
 
 
 def parquet_glob(dataset_dir: Path, what: str) -> str:
+    """Glob pattern (POSIX path) of one table's part files, for DuckDB's ``read_parquet``."""
     if what == "articles":
         return (dataset_dir / ARTICLES_DIR / "part-*.parquet").as_posix()
     return (dataset_dir / "outlet=*" / "month=*" / "part-*.parquet").as_posix()
@@ -166,12 +198,14 @@ def check_dataset(dataset_dir, func: str = "check_dataset") -> Path:
 
 
 def string_array(values):
+    """A sorted pyarrow string array of `values` (for ``is_in`` filters)."""
     import pyarrow as pa
 
     return pa.array(sorted(values), type=pa.string())
 
 
 def file_rank(dataset_dir: Path) -> dict:
+    """Corpus file -> its position in the reading order recorded in ``load_report.json``."""
     report = dataset_dir / REPORT
     files = json.loads(report.read_text(encoding="utf-8")).get("files", []) if (
         report.is_file()) else []

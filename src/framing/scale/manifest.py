@@ -14,8 +14,16 @@ from pathlib import Path
 
 from framing.scale import layout
 
+__all__ = [
+    "collect_garbage",
+    "commit_chunk",
+    "open_manifest",
+    "remove_tmp_files",
+]
+
 
 def open_manifest(out_dir: Path) -> sqlite3.Connection:
+    """Open (creating if needed) the manifest of `out_dir`: tables ``meta`` and ``chunks``."""
     db = sqlite3.connect(out_dir / layout.MANIFEST)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
@@ -62,6 +70,7 @@ def commit_chunk(db, out_dir: Path, result: dict, drop_ids: set) -> dict:
 
 
 def remove_tmp_files(out_dir: Path) -> None:
+    """Delete the temporary part files an interrupted run left behind."""
     for tmp in out_dir.rglob(".part-*.tmp"):
         tmp.unlink(missing_ok=True)
 

@@ -7,6 +7,10 @@ import pandas as pd
 
 from framing.scale import layout, read
 
+__all__ = [
+    "aggregate_dataset",
+]
+
 
 def _selection_sql(outlets, actors, start, end) -> tuple[list[str], list]:
     """SQL conditions with ``?`` placeholders, and their values, for a row selection."""

@@ -9,8 +9,18 @@ import pandas as pd
 
 from framing.scale import layout
 
+__all__ = [
+    "connect_duckdb",
+    "dataset_stats",
+    "read_articles",
+    "read_mentions",
+    "read_statements",
+    "table_columns",
+]
+
 
 def connect_duckdb():
+    """An in-memory DuckDB connection (ImportError with the install command if missing)."""
     try:
         import duckdb
     except ImportError as err:  # pragma: no cover - duckdb is a dependency
@@ -21,6 +31,7 @@ def connect_duckdb():
 
 
 def dataset_stats(out_dir: Path) -> dict:
+    """Counts over the whole dataset: ``n_outlets``, ``n_duplicate_groups``, ``n_articles_in_duplicates``."""
     if not any((out_dir / layout.ARTICLES_DIR).glob("part-*.parquet")):
         return {"n_outlets": 0, "n_duplicate_groups": 0, "n_articles_in_duplicates": 0}
     con = connect_duckdb()

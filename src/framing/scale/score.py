@@ -19,6 +19,15 @@ from framing.actors import ActorRegistry, load_actors
 from framing.scale import engines, layout, manifest, read, records
 from framing.scorers import DEFAULT_SCORER, get_scorer
 
+__all__ = [
+    "CHUNKS_PER_WORKER",
+    "MAX_CHUNK_SIZE",
+    "MIN_CHUNK_SIZE",
+    "ScoreResult",
+    "auto_chunk_size",
+    "score_corpus",
+]
+
 #: Most records per chunk (the unit of work, of caching and of resumption); memory
 #: per worker grows with it.
 MAX_CHUNK_SIZE = 5000

@@ -27,6 +27,13 @@ from framing.scale import layout, records
 from framing.scorers import get_scorer, score_mentions
 from framing.stance import score_stance
 
+__all__ = [
+    "fewer_gc_passes",
+    "init_pool_worker",
+    "init_worker",
+    "process_chunk",
+]
+
 # Per-process worker state, keyed by the settings key (set once per worker).
 _WORKER_STATE: dict[str, dict] = {}
 
