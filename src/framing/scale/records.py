@@ -20,6 +20,12 @@ import pandas as pd
 
 from framing import corpus as _corpus
 
+__all__ = [
+    "FORMATS", "build_articles", "check_tz", "detect_format", "empty_rejections",
+    "estimate_records", "new_rejections", "outlet_map", "parse_jsonl", "plan_chunks",
+    "raw_frame", "rejection_rows",
+]
+
 #: Corpus formats (``corpus_format`` values), as :func:`framing.corpus.load_corpus` names them.
 FORMATS = _corpus.FORMATS
 
