@@ -444,8 +444,9 @@ def run_report(
     -------
     manifest : dict
         What was run and produced: versions, git commit, settings and input hashes,
-        parameters per notebook, output files with their SHA-256. Also written to
-        ``out_dir/manifest.json``.
+        parameters per notebook, output files with their SHA-256, and ``warnings`` (lines
+        of ``out_dir/warnings.log``: figure labels with characters no installed font can
+        draw). Also written to ``out_dir/manifest.json``.
 
     Raises
     ------
@@ -496,6 +497,10 @@ def run_report(
     }
     from concurrent.futures import ThreadPoolExecutor
 
+    # Figures note characters no font can draw here (framing.plotting.save_figure).
+    glyph_log = out_dir / "warnings.log"
+    glyph_log.unlink(missing_ok=True)
+
     def run_one(name):
         params = {k: v for k, v in {**common, **extra}.items() if k in declared[name]}
         output = run_notebook(
@@ -519,6 +524,8 @@ def run_report(
         "load_report": prepared.report,
         "notebooks": runs,
         "outputs": outputs,
+        "warnings": (glyph_log.read_text(encoding="utf-8").splitlines()
+                     if glyph_log.exists() else []),
     }
     (out_dir / "manifest.json").write_text(
         json.dumps(manifest, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8"

@@ -200,8 +200,9 @@ def plot_outlet_dots_grid(
     min_mentions : int, default=1
         Groups with fewer mentions are grey open markers without a CI.
     max_panels : int, optional
-        Most panels drawn; default as many as fit a page. Actors left out are counted in
-        the figure's footnote (all are in the CSV).
+        Most panels drawn; default as many as fit a page. Actors left out, and actors
+        with fewer than `min_mentions` mentions in every group, are counted in the
+        figure's footnote (all are in the CSV).
 
     Returns
     -------
@@ -222,6 +223,10 @@ def plot_outlet_dots_grid(
     chosen = [a for a in actors if a in present] if actors else present
     if not chosen:
         raise ValueError(f"{func}() has no actor to draw: the table is empty.")
+    # an actor with no group reaching min_mentions would be a panel of grey markers only
+    enough = set(table.loc[table["n_mentions"] >= max(min_mentions, 1), "actor_id"].astype(str))
+    sparse = [a for a in chosen if a not in enough]
+    chosen = [a for a in chosen if a in enough] or chosen[:1]
     sub = table[table["actor_id"].astype(str).isin(chosen)]
     groups = _group_order(sub, group, max(min_mentions, 1))
     panel_h = len(groups) * ROW_IN + _PANEL_EXTRA_IN
@@ -257,6 +262,8 @@ def plot_outlet_dots_grid(
     note = f"{SENTIMENT_LABEL}; dots: mean, bars: {L.pct(level)} CI (articles resampled)"
     if min_mentions > 1:
         note += f"; open grey: fewer than {min_mentions} mentions"
+    if sparse and min_mentions > 1:
+        note += f"; {len(sparse)} actors below {min_mentions} mentions in every group not shown"
     if left_out:
         note += f"; {len(left_out)} more actors in the CSV"
     fig.supxlabel(L.wrap_note(note, width - 0.3, 8.0), fontsize="medium")

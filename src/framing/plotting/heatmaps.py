@@ -211,10 +211,12 @@ def _matrix(table, index, columns, value, func):
     return table.pivot(index=index, columns=columns, values=value)
 
 
-def _ordered(table, value, count, group, func, order, index="actor_id", names=None):
+def _ordered(table, value, count, group, func, order, index="actor_id", names=None, min_n=1):
+    """Pivot to rows × columns in the chosen order; cells below `min_n` do not count."""
     wide = _matrix(table, index, group, value, func)
     n = _matrix(table, index, group, count, func).reindex_like(wide).fillna(0)
-    v, c = wide.to_numpy(float), n.to_numpy(float)
+    c = n.to_numpy(float)
+    v = np.where(c >= max(min_n, 1), wide.to_numpy(float), np.nan)
     row_names = [names(r) if names else str(r) for r in wide.index]
     rows = order_labels(v, c, row_names, order, func)
     cols = order_labels(v.T, c.T, wide.columns, order, func)
@@ -271,7 +273,7 @@ def plot_sentiment_heatmap(
     L.require(table, [group, "actor_id", "mean", "n_mentions"], func)
     min_mentions = L.check_int(min_mentions, "min_mentions", func, 1)
     wide, n = _ordered(table, "mean", "n_mentions", group, func, order,
-                       names=lambda a: L.label_of(actor_labels, a))
+                       names=lambda a: L.label_of(actor_labels, a), min_n=min_mentions)
     values, counts = wide.to_numpy(float), n.to_numpy(float)
     if vmax is None:
         ok = values[(counts >= min_mentions) & np.isfinite(values)]
@@ -336,7 +338,7 @@ def plot_salience(
               func)
     min_mentions = L.check_int(min_mentions, "min_mentions", func, 0)
     wide, n = _ordered(table, value, "n_mentions", group, func, order,
-                       names=lambda a: L.label_of(actor_labels, a))
+                       names=lambda a: L.label_of(actor_labels, a), min_n=min_mentions)
     n_art = _matrix(table, "actor_id", group, "n_articles", func).reindex_like(wide).fillna(0)
     totals = table.drop_duplicates(group).set_index(group)["n_articles_total"]
     values = wide.to_numpy(float)
@@ -407,7 +409,8 @@ def plot_stance_matrix(edges, *, ax=None, group="outlet", actor_labels=None, vma
                       target_id=edges["target_id"].astype(str))
     note = "Cells: mean stance, n mentions"
     if df[group].nunique() == 1:
-        wide, n = _ordered(df, "mean", "n", "target_id", func, order, index="holder_id")
+        wide, n = _ordered(df, "mean", "n", "target_id", func, order, index="holder_id",
+                           min_n=min_n)
         rows, cols = [lab(h) for h in wide.index], [lab(t) for t in wide.columns]
         xlabel, ylabel = "Target (actor mentioned)", "Holder (speaker)"
         note += f"; {df[group].iloc[0]}"
@@ -418,7 +421,7 @@ def plot_stance_matrix(edges, *, ax=None, group="outlet", actor_labels=None, vma
         if len(totals) > top_k:
             note += f"; top {top_k} of {len(totals)} pairs by n"
         df = df[df["pair"].isin(keep)]
-        wide, n = _ordered(df, "mean", "n", group, func, order, index="pair")
+        wide, n = _ordered(df, "mean", "n", group, func, order, index="pair", min_n=min_n)
         rows = [" \u2192 ".join(L.fit_label(lab(p), L.MAX_LABEL_IN / 2, max_lines=1)
                                  for p in pair.split("\u2192")) for pair in wide.index]
         cols = [str(c) for c in wide.columns]

@@ -3,7 +3,8 @@
 Layout rule: at most about six series share a panel. With up to
 :data:`MAX_SERIES_PER_PANEL` groups the panels are actors and the lines groups; with
 more, the panels are the groups (small multiples, shared axes) and the lines the
-`max_lines` most-mentioned actors. Periods without data break the line. Events are
+`max_lines` most-mentioned actors. Lines join the periods with data; the CI bands break
+at periods without data. Events are
 dotted vertical lines with a number above the panel (numbers staggered so none overlap);
 the numbers are explained in the legend. Date ticks come from
 :class:`matplotlib.dates.AutoDateLocator`, as many as the panel width allows.
@@ -120,7 +121,7 @@ def _axis_label(table):
 
 
 def _draw_series(ax, table, column, values, styles, label_fn, all_periods):
-    """One line + CI band per value of `column`; periods without data break the line."""
+    """One line + CI band per value of `column`; periods without data break the band."""
     handles = []
     for value in values:
         rows = table[table[column].astype(str) == value].set_index("period").sort_index()
@@ -129,7 +130,9 @@ def _draw_series(ax, table, column, values, styles, label_fn, all_periods):
         st = styles[value]
         ax.fill_between(x, rows["ci_low"].to_numpy(float), rows["ci_high"].to_numpy(float),
                         color=st["color"], alpha=0.18, linewidth=0)
-        (line,) = ax.plot(x, rows["mean"].to_numpy(float), color=st["color"],
+        y = rows["mean"].to_numpy(float)
+        seen = np.isfinite(y)  # the line joins the periods with data; the band breaks
+        (line,) = ax.plot(x[seen], y[seen], color=st["color"],
                           marker=st["marker"] if len(x) <= 40 else "",
                           linestyle=st["linestyle"], markersize=2.2,
                           linewidth=1.0, label=label_fn(value, rows))
