@@ -232,6 +232,66 @@ def test_study_window_drops_and_counts_sparse_tails(rendered):
     assert pd.to_datetime(series["period"]).min() >= pd.Timestamp(series["window_start"].iloc[0]) - pd.Timedelta(days=6)
 
 
+
+# --------------------------------------------------------------------------- figure tables
+
+
+def _dated(weeks_counts):
+    rows = []
+    for week, count in weeks_counts.items():
+        start = pd.Timestamp("2024-01-01", tz="UTC") + pd.Timedelta(weeks=week)
+        rows += [{"article_id": f"a{week}_{k}", "outlet": "X", "actor_id": "a",
+                  "published": start + pd.Timedelta(hours=k), "polarity": 0.1 * (k % 3)}
+                 for k in range(count)]
+    return pd.DataFrame(rows)
+
+
+def test_study_window_trims_sparse_tails_and_counts_them():
+    df = _dated({0: 1, 1: 0, 40: 20, 41: 25, 42: 0, 43: 22, 44: 1, 60: 1})
+    rows, window = aggregate.study_window(df, period="week")
+    assert window["window_start"] == "2024-10-07"  # week 40
+    assert window["window_end"] == "2024-11-03"  # end of week 43; week 42's gap is kept
+    assert (window["n_before_window"], window["n_after_window"]) == (1, 2)
+    assert len(rows) + 3 == len(df)
+    _, fixed = aggregate.study_window(df, start="2024-01-01", end="2025-12-31")
+    assert fixed["n_before_window"] == 0 and fixed["n_after_window"] == 0
+    _, untrimmed = aggregate.study_window(df, trim=False)
+    assert untrimmed["window_start"] == "2024-01-01" and untrimmed["n_after_window"] == 0
+    with pytest.raises(ValueError, match="after end"):
+        aggregate.study_window(df, start="2024-05-01", end="2024-01-01")
+
+
+def test_rolling_scores_pools_neighbouring_periods():
+    df = _dated({0: 3, 1: 4, 2: 5, 3: 6})
+    plain = aggregate.aggregate_scores(df, by=("outlet", "actor_id"), period="week",
+                                       n_bootstrap=0)
+    same = aggregate.rolling_scores(df, window_periods=1, n_bootstrap=0)
+    assert same["n_mentions"].tolist() == plain["n_mentions"].tolist()
+    smooth = aggregate.rolling_scores(df, window_periods=3, n_bootstrap=20)
+    assert smooth["n_mentions"].tolist() == [7, 12, 15, 11]  # centred windows, clipped ends
+    assert smooth["n_mentions_period"].tolist() == [3, 4, 5, 6]
+    assert smooth.attrs["smooth_periods"] == 3
+    week1 = df[df["published"] < pd.Timestamp("2024-01-22", tz="UTC")]
+    assert smooth["mean"].iloc[1] == pytest.approx(week1["polarity"].mean())
+    with pytest.raises(ValueError, match="'window_periods'"):
+        aggregate.rolling_scores(df, window_periods=0)
+
+
+def test_missing_glyphs_are_reported_in_the_log(pyplot, tmp_path):
+    with plt.style.context(plotting.STYLE):
+        fig, ax = pyplot.subplots(layout="constrained")
+        ax.set_title("\u4e2d\u6587 label")
+    log = tmp_path / plotting.WARNINGS_FILE
+    with pytest.warns(UserWarning, match="no installed font can draw"):
+        plotting.save_figure(fig, "fig_cjk", data=pd.DataFrame({"x": [1]}), out_dir=tmp_path)
+    assert log.read_text(encoding="utf-8").startswith("fig_cjk: 2 character(s)")
+    with plt.style.context(plotting.STYLE):
+        fig, ax = pyplot.subplots(layout="constrained")
+        ax.set_title("Latin label")
+    plotting.save_figure(fig, "fig_cjk", data=pd.DataFrame({"x": [1]}), out_dir=tmp_path)
+    assert not log.exists()  # fixed labels clear the note
+
+
 if __name__ == "__main__":  # render the figures for a look: python tests/test_figure_layout.py OUT
     import sys
 

@@ -140,7 +140,7 @@ def plot_voice_share(table, *, ax=None, group="outlet", top_n=7, actor_labels=No
     -------
     ax : matplotlib.axes.Axes
         Horizontal bars, one row per group (label with n statements), one segment per
-        holder (colour) whose solid part is direct quotes and light part reported speech.
+        holder (colour) whose solid part is direct quotes and hatched part reported speech.
 
     Raises
     ------
@@ -169,8 +169,11 @@ def plot_voice_share(table, *, ax=None, group="outlet", top_n=7, actor_labels=No
     shares = df.groupby(["_g", "_h"])[["share_direct", "share_reported"]].sum()
     n_group = df.groupby("_g")["n_group"].first()
     groups = sorted(n_group.index)
-    labels = L.fit_labels([f"{g} (n={int(n_group[g]):,})" for g in groups], L.MAX_LABEL_IN,
-                          max_lines=1)
+    labels = []
+    for g in groups:  # shorten the name, never the n
+        n_text = f" (n={int(n_group[g]):,})"
+        room = L.MAX_LABEL_IN - L.text_width_pt(n_text) / 72
+        labels.append(L.fit_label(g, room, max_lines=1) + n_text)
     ax = L.new_axes(ax, ONE_AND_HALF_COLUMN_IN, 1.3 + 0.2 * len(groups))
     y = np.arange(len(groups))
     left = np.zeros(len(groups))
@@ -181,16 +184,17 @@ def plot_voice_share(table, *, ax=None, group="outlet", top_n=7, actor_labels=No
         reported = np.array([shares["share_reported"].get((g, h), 0.0) for g in groups])
         ax.barh(y, direct, left=left, height=0.7, color=colour, edgecolor="white",
                 linewidth=0.3)
-        ax.barh(y, reported, left=left + direct, height=0.7, color=colour, alpha=0.45,
-                edgecolor="white", linewidth=0.3)
+        ax.barh(y, reported, left=left + direct, height=0.7, color=colour, alpha=0.55,
+                hatch="//////", edgecolor="white", linewidth=0.3)
         left = left + direct + reported
-        name = OTHER_LABEL if h == OTHER_LABEL else L.label_of(actor_labels, h)
+        name = {OTHER_LABEL: "other holders", "unknown": "unknown speaker"}.get(
+            h, L.label_of(actor_labels, h))
         handles.append(Patch(color=colour, label=L.fit_label(name, 1.4, L.SMALL_PT, 1)))
     ax.set_yticks(y, labels)
-    ax.invert_yaxis()
+    ax.set_ylim(len(groups) - 0.5, -0.5)
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-    ax.set_xlabel("Share of statements (solid: direct quotes; light: reported)")
+    ax.set_xlabel("Share of statements (solid: direct quotes; hatched: reported)")
     ax.set_ylabel(f"{group.replace('_', ' ').capitalize()} (n statements)")
     _legend_above(ax, handles, ONE_AND_HALF_COLUMN_IN - 0.5)
     return ax

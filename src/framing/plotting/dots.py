@@ -241,8 +241,9 @@ def plot_outlet_dots_grid(
                                        sharey=True)
     fig.set_figheight(L.clamp_height(-(-len(chosen) // ncols) * panel_h + 0.5))
     labels = L.fit_labels(groups, L.MAX_LABEL_IN, max_lines=1)
-    lo = float(np.nanmin(sub[["ci_low", "mean"]].to_numpy(float)))
-    hi = float(np.nanmax(sub[["ci_high", "mean"]].to_numpy(float)))
+    shown = sub[sub["actor_id"].astype(str).isin(chosen)]
+    lo = float(np.nanmin(shown[["ci_low", "mean"]].to_numpy(float)))
+    hi = float(np.nanmax(shown[["ci_high", "mean"]].to_numpy(float)))
     pad = 0.05 * max(hi - lo, 0.1)
     styles = outlet_styles(table[group])
     if len(groups) > len(PALETTE):  # colour would repeat: the row already names the group

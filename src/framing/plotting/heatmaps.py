@@ -107,7 +107,7 @@ def _column_labels(labels, col_w_in):
 def draw_matrix(
     values, counts, *, row_labels, col_labels, cmap, norm, min_n, value_text, ax=None,
     xlabel="", ylabel="", note="", cbar_label="", cbar_format=None, func="draw_matrix",
-    cell_n=None,
+    cell_n=None, n_first=False,
 ):
     """Draw an annotated heatmap following the module's layout rule; return the Axes.
 
@@ -126,6 +126,8 @@ def draw_matrix(
         ``value -> str`` for the in-cell value.
     cell_n : ndarray of shape (n_rows, n_cols), optional
         The n printed in the cells (default `counts`).
+    n_first : bool, default=False
+        When only one item fits a cell, print n rather than the value.
     """
     values = np.asarray(values, dtype=float)
     counts = np.nan_to_num(np.asarray(counts, dtype=float))
@@ -184,7 +186,8 @@ def draw_matrix(
                 colour = "black"
             else:
                 main = value_text(v)
-                text = _fit_cell([f"{main}\nn={n:,}", main], cell_w, cell_h)
+                short = [f"n={n:,}", f"{n:,}"] if n_first else [main]
+                text = _fit_cell([f"{main}\nn={n:,}", *short], cell_w, cell_h)
                 colour = L.text_colour(cm(norm(v)))
             if text:
                 ax.text(j, i, text, ha="center", va="center", fontsize=L.SMALL_PT,
@@ -407,7 +410,7 @@ def plot_stance_matrix(edges, *, ax=None, group="outlet", actor_labels=None, vma
     lab = lambda a: L.label_of(actor_labels, a)  # noqa: E731
     df = edges.assign(holder_id=edges["holder_id"].astype(str),
                       target_id=edges["target_id"].astype(str))
-    note = "Cells: mean stance, n mentions"
+    note = "Colour: mean stance; cells: n mentions (and the mean where it fits)"
     if df[group].nunique() == 1:
         wide, n = _ordered(df, "mean", "n", "target_id", func, order, index="holder_id",
                            min_n=min_n)
@@ -430,7 +433,7 @@ def plot_stance_matrix(edges, *, ax=None, group="outlet", actor_labels=None, vma
         wide.to_numpy(float), n.to_numpy(float), ax=ax, row_labels=rows, col_labels=cols,
         cmap=SENTIMENT_CMAP, norm=Normalize(vmin=-vmax, vmax=vmax), min_n=min_n,
         value_text=L.signed, xlabel=xlabel, ylabel=ylabel, note=note,
-        cbar_label=STANCE_LABEL, func=func,
+        cbar_label=STANCE_LABEL, func=func, n_first=True,
     )
 
 

@@ -135,7 +135,7 @@ def plot_stance_network(edges, *, ax=None, actor_labels=None, nodes=None, vmax=1
 
 def plot_stance_network_grid(edges, *, group="outlet", groups=None, ncols=3,
                              width=DOUBLE_COLUMN_IN, actor_labels=None, vmax=1.0, top_k=12,
-                             view="auto"):
+                             view="auto", min_mentions=3):
     """Draw the stance network per group value (small multiples), or the matrix view.
 
     Parameters
@@ -159,6 +159,8 @@ def plot_stance_network_grid(edges, *, group="outlet", groups=None, ncols=3,
         ``'auto'`` draws networks when the strongest edges connect at most
         :data:`MAX_NODES` nodes in at most :data:`MAX_NETWORK_PANELS` panels, and the
         matrix (:func:`~framing.plotting.plot_stance_matrix`) otherwise.
+    min_mentions : int, default=3
+        In the matrix view, cells with fewer mentions are grey (their n is still printed).
 
     Returns
     -------
@@ -193,7 +195,7 @@ def plot_stance_network_grid(edges, *, group="outlet", groups=None, ncols=3,
                 else "matrix")
     if view == "matrix":
         ax = plot_stance_matrix(edges, group=group, actor_labels=actor_labels, vmax=vmax,
-                                top_k=3 * top_k)
+                                top_k=3 * top_k, min_n=min_mentions)
         return ax.figure
     ncols = max(1, min(ncols, len(chosen)))
     nrows = L.ceil_div(len(chosen), ncols)

@@ -3,8 +3,8 @@
 Layout rule: at most about six series share a panel. With up to
 :data:`MAX_SERIES_PER_PANEL` groups the panels are actors and the lines groups; with
 more, the panels are the groups (small multiples, shared axes) and the lines the
-`max_lines` most-mentioned actors. Lines join the periods with data; the CI bands break
-at periods without data. Events are
+`max_lines` most-mentioned actors. Lines join periods with data across short gaps only;
+the CI bands break at periods without data. Events are
 dotted vertical lines with a number above the panel (numbers staggered so none overlap);
 the numbers are explained in the legend. Date ticks come from
 :class:`matplotlib.dates.AutoDateLocator`, as many as the panel width allows.
@@ -121,7 +121,15 @@ def _axis_label(table):
 
 
 def _draw_series(ax, table, column, values, styles, label_fn, all_periods):
-    """One line + CI band per value of `column`; periods without data break the band."""
+    """One line + CI band per value of `column`.
+
+    The line joins periods with data up to ``max(2, smooth_periods)`` periods apart and
+    breaks at longer gaps (a line must not bridge years without data); points with no
+    neighbour get a marker. The band breaks at every period without data.
+    """
+    unit = table.attrs.get("period") or "week"
+    period_days = 30.44 if unit == "month" else 7.0
+    max_gap = max(2, int(table.attrs.get("smooth_periods", 1) or 1)) * period_days + 1
     handles = []
     for value in values:
         rows = table[table[column].astype(str) == value].set_index("period").sort_index()
@@ -131,11 +139,24 @@ def _draw_series(ax, table, column, values, styles, label_fn, all_periods):
         ax.fill_between(x, rows["ci_low"].to_numpy(float), rows["ci_high"].to_numpy(float),
                         color=st["color"], alpha=0.18, linewidth=0)
         y = rows["mean"].to_numpy(float)
-        seen = np.isfinite(y)  # the line joins the periods with data; the band breaks
-        (line,) = ax.plot(x[seen], y[seen], color=st["color"],
-                          marker=st["marker"] if len(x) <= 40 else "",
-                          linestyle=st["linestyle"], markersize=2.2,
-                          linewidth=1.0, label=label_fn(value, rows))
+        seen = np.isfinite(y)
+        xs, ys = x[seen], y[seen]
+        days = np.diff(xs).astype("timedelta64[s]").astype(float) / 86400
+        cut = np.flatnonzero(days > max_gap) + 1
+        alone = np.ones(len(xs), dtype=bool)
+        if len(xs) > 1:
+            joined = days <= max_gap
+            alone[1:] &= ~joined
+            alone[:-1] &= ~joined
+        x_line = np.insert(xs, cut, xs[cut - 1] + np.timedelta64(1, "D")) if len(cut) else xs
+        y_line = np.insert(ys, cut, np.nan) if len(cut) else ys
+        many = len(xs) > 40
+        (line,) = ax.plot(x_line, y_line, color=st["color"],
+                          marker="" if many else st["marker"], linestyle=st["linestyle"],
+                          markersize=2.2, linewidth=1.0, label=label_fn(value, rows))
+        if many and alone.any():
+            ax.plot(xs[alone], ys[alone], linestyle="none", marker=st["marker"],
+                    markersize=2.2, color=st["color"])
         handles.append(line)
     ax.axhline(0, color="0.5", linewidth=0.6, linestyle="--", zorder=0)
     return handles
