@@ -23,7 +23,7 @@ from matplotlib.text import Text
 
 from framing import aggregate, plotting, voice
 
-SIZES = {"many": (30, 25, 3 * 365), "tiny": (2, 1, 7)}
+SIZES = {"many": (30, 25, 3 * 365), "tiny": (2, 1, 7), "mid": (6, 9, 120)}
 
 
 def _corpus(n_outlets, n_actors, n_days, seed=0):

@@ -194,7 +194,7 @@ def plot_voice_share(table, *, ax=None, group="outlet", top_n=7, actor_labels=No
     ax.set_ylim(len(groups) - 0.5, -0.5)
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-    ax.set_xlabel("Share of statements (solid: direct quotes; hatched: reported)")
+    ax.set_xlabel("Share of statements\n(solid: direct quotes; hatched: reported speech)")
     ax.set_ylabel(f"{group.replace('_', ' ').capitalize()} (n statements)")
     _legend_above(ax, handles, ONE_AND_HALF_COLUMN_IN - 0.5)
     return ax

@@ -40,7 +40,8 @@ def _top_edges(edges, top_k):
 
 
 def plot_stance_network(edges, *, ax=None, actor_labels=None, nodes=None, vmax=1.0,
-                        max_width=5.0, colorbar=True, title=None, top_k=12):
+                        max_width=5.0, colorbar=True, title=None, top_k=12, n_max=None,
+                        label_in=0.6):
     """Draw a holder → target stance network: circular layout, arrows holder → target.
 
     Parameters
@@ -66,6 +67,13 @@ def plot_stance_network(edges, *, ax=None, actor_labels=None, nodes=None, vmax=1
         Panel title; n (mentions, edges) is appended.
     top_k : int, default=12
         Edges drawn: the `top_k` with most mentions (the title counts the others).
+    n_max : int, optional
+        The n drawn `max_width` wide (pass one value across panels); default the largest
+        n of `edges`.
+    label_in : float, default=0.6
+        Width available to a node label (wrapped on two lines, then shortened). Unit:
+        inches; the axes run from -1.9 to 1.9 across, so with a panel ``w`` inches wide
+        labels fit within ``0.8 * w / 3.8``.
 
     Returns
     -------
@@ -98,7 +106,9 @@ def plot_stance_network(edges, *, ax=None, actor_labels=None, nodes=None, vmax=1
     pos = {n: (np.cos(a), np.sin(a)) for n, a in zip(nodes, angle)}
     cmap = plt.get_cmap(SENTIMENT_CMAP)
     norm = Normalize(vmin=-vmax, vmax=vmax)
-    n_max = float(edges["n"].max()) if len(edges) else 1.0
+    if n_max is None:
+        n_max = float(edges["n"].max()) if len(edges) else 1.0
+    n_max = float(max(n_max, 1))
     for h, t, n, m in zip(edges["holder_id"].astype(str), edges["target_id"].astype(str),
                           edges["n"], edges["mean"]):
         if h == t or h not in pos or t not in pos:
@@ -116,16 +126,19 @@ def plot_stance_network(edges, *, ax=None, actor_labels=None, nodes=None, vmax=1
     ax.scatter(xy[:, 0], xy[:, 1], s=16, color="0.25", zorder=2)
     for node, (x, y) in pos.items():
         side = "left" if x > 0.1 else ("right" if x < -0.1 else "center")
-        text = L.fit_label(L.label_of(actor_labels, node), 0.62, L.SMALL_PT, max_lines=2)
-        ax.annotate(text, (x, y), xytext=(3 * x, 3 * y), textcoords="offset points",
-                    ha=side, va="bottom" if y >= 0 else "top", fontsize=L.SMALL_PT,
-                    linespacing=1.0)
-    ax.set_xlim(-1.15, 1.15)
-    ax.set_ylim(-1.15, 1.15)
+        text = L.fit_label(L.label_of(actor_labels, node), label_in, L.SMALL_PT, max_lines=2)
+        label = ax.annotate(text, (x, y), xytext=(3 * x, 3 * y), textcoords="offset points",
+                            ha=side, va="bottom" if y >= 0 else "top", fontsize=L.SMALL_PT,
+                            linespacing=1.0)
+        # Labels fit inside the wide limits below; out of the layout, they do not make
+        # constrained layout shrink the circle.
+        label.set_in_layout(False)
+    ax.set_xlim(-1.9, 1.9)
+    ax.set_ylim(-1.4, 1.4)
     ax.set_aspect("equal")
     ax.set_axis_off()
     label = f"n={n_all:,}, {len(edges)} of {n_edges_all} edges"
-    ax.set_title(f"{title}\n{label}" if title else label, fontsize=L.SMALL_PT, pad=14)
+    ax.set_title(f"{title}\n{label}" if title else label, fontsize=L.SMALL_PT, pad=2)
     if colorbar:
         sm = mpl.cm.ScalarMappable(norm=norm, cmap=cmap)
         cb = ax.figure.colorbar(sm, ax=ax, shrink=0.7, pad=0.02)
@@ -200,20 +213,22 @@ def plot_stance_network_grid(edges, *, group="outlet", groups=None, ncols=3,
     ncols = max(1, min(ncols, len(chosen)))
     nrows = L.ceil_div(len(chosen), ncols)
     width = width if ncols > 1 else SINGLE_COLUMN_IN + 0.5
-    panel = (width - 0.6) / ncols
-    fig, axes, _, _ = L.panel_grid(len(chosen), ncols, width, panel + 0.45)
-    fig.set_figheight(L.clamp_height(nrows * (panel + 0.45) + 0.45))
+    panel = (width - 0.7) / ncols
+    panel_h = panel * 2.8 / 3.8 + 0.3
+    fig, axes, _, _ = L.panel_grid(len(chosen), ncols, width, panel_h)
+    fig.set_figheight(L.clamp_height(nrows * panel_h + 0.4))
     for ax, g in zip(axes, chosen):
         plot_stance_network(edges[edges[group].astype(str) == g], ax=ax, nodes=nodes,
                             actor_labels=actor_labels, vmax=vmax, colorbar=False,
-                            title=L.fit_label(g, panel - 0.1, L.SMALL_PT, 1), top_k=top_k)
+                            title=L.fit_label(g, panel - 0.1, L.SMALL_PT, 1), top_k=top_k,
+                            n_max=float(edges["n"].max()), label_in=0.8 * panel / 3.8 - 0.03)
     sm = mpl.cm.ScalarMappable(norm=Normalize(vmin=-vmax, vmax=vmax),
                                cmap=plt.get_cmap(SENTIMENT_CMAP))
     cb = fig.colorbar(sm, ax=axes, shrink=0.6, location="right")
     cb.set_label(STANCE_LABEL)
     fig.supxlabel(L.wrap_note(
-        f"Arrows: holder \u2192 target; width \u221d n (mentions); the {top_k} strongest "
-        f"edges per panel", width - 0.3, L.SMALL_PT), fontsize=L.SMALL_PT)
+        f"Arrows: holder \u2192 target; width \u221d n (mentions, same scale in every panel); "
+        f"the {top_k} strongest edges per panel", width - 0.3, L.SMALL_PT), fontsize=L.SMALL_PT)
     return fig
 
 
