@@ -207,8 +207,8 @@ def test_figures_rerender_byte_identical_with_their_csv(tmp_path, fmt):
     first, second = written
     for name, paths in first.items():
         assert set(paths) == {fmt, "csv"}, name
-        for fmt, path in paths.items():
-            assert path.read_bytes() == second[name][fmt].read_bytes(), (name, fmt)
+        for kind, path in paths.items():
+            assert path.read_bytes() == second[name][kind].read_bytes(), (name, kind)
 
 
 def test_heatmap_greys_small_cells_and_says_so(rendered):
