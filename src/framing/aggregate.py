@@ -18,14 +18,14 @@ import pandas as pd
 from framing.exceptions import MissingColumnError
 
 __all__ = [
-    "article_sentiment",
     "ARTICLE_DOCVARS",
     "NEUTRAL_BAND",
+    "OTHER",
     "PERIODS",
     "add_period",
     "aggregate_scores",
+    "article_sentiment",
     "count_articles",
-    "OTHER",
     "rolling_scores",
     "salience",
     "study_window",

@@ -81,6 +81,7 @@ __all__ = [
     "plot_stance_matrix",
     "plot_stance_network",
     "plot_stance_network_grid",
+    "plot_voice_share",
     "save_figure",
     "use_style",
 ]

@@ -9,7 +9,6 @@ shortened, wrapped, turned or left out *before* it could collide: the rules hold
 
 from __future__ import annotations
 
-import math
 import textwrap
 
 import matplotlib.pyplot as plt
@@ -247,7 +246,7 @@ def staggered_levels(positions_pt, widths_pt, gap_pt=2.0):
 
 def ceil_div(a, b):
     """Integer ceiling of a / b."""
-    return int(math.ceil(a / b))
+    return -(-int(a) // int(b))
 
 
 def wrap_note(text, width_in, size=SMALL_PT):

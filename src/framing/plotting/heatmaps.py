@@ -407,7 +407,7 @@ def plot_stance_matrix(edges, *, ax=None, group="outlet", actor_labels=None, vma
     if edges.empty:
         raise ValueError(f"{func}() has nothing to draw: the edge table is empty.")
     top_k = L.check_int(top_k, "top_k", func, 1)
-    lab = lambda a: L.label_of(actor_labels, a)  # noqa: E731
+    lab = lambda a: L.label_of(actor_labels, a)
     df = edges.assign(holder_id=edges["holder_id"].astype(str),
                       target_id=edges["target_id"].astype(str))
     note = "Colour: mean stance; cells: n mentions (and the mean where it fits)"

@@ -311,16 +311,16 @@ def plot_sentiment_over_time_grid(
     if facet == "actor":
         panels, lines, column, line_col = chosen, groups, "actor_id", group
         styles = outlet_styles(groups)
-        line_label = lambda v: v  # noqa: E731
-        panel_label = lambda v: L.label_of(actor_labels, v)  # noqa: E731
+        line_label = lambda v: v
+        panel_label = lambda v: L.label_of(actor_labels, v)
         ncols = ncols or 2
     else:
         lines = chosen[: min(max_lines, len(PALETTE))]
         panels, column, line_col = groups, group, "actor_id"
         styles = {a: {"color": PALETTE[i], "marker": "o", "linestyle": "-"}
                   for i, a in enumerate(lines)}
-        line_label = lambda v: L.label_of(actor_labels, v)  # noqa: E731
-        panel_label = lambda v: v  # noqa: E731
+        line_label = lambda v: L.label_of(actor_labels, v)
+        panel_label = lambda v: v
         ncols = ncols or (3 if len(panels) <= 9 else 5)
     sub = table[table["actor_id"].astype(str).isin(chosen if facet == "actor" else lines)]
     ncols = max(1, min(ncols, len(panels)))
