@@ -229,7 +229,7 @@ def _ordered(table, value, count, group, func, order, index="actor_id", names=No
 
 def plot_sentiment_heatmap(
     table, *, ax=None, group="outlet", actor_labels=None, vmax=None, min_mentions=5,
-    order="mean", ci_level=None,
+    order="mean",
 ):
     """Draw mean sentiment per group × actor as a diverging heatmap centred on 0.
 
@@ -254,8 +254,6 @@ def plot_sentiment_heatmap(
         a mean of 3 mentions must not look as strong as one of 3,000.
     order : {'mean', 'n', 'name', 'cluster'}, default='mean'
         Order of rows and columns (:data:`ORDERS`): by the n-weighted mean, highest first.
-    ci_level : float, optional
-        Unused by the drawing (CIs are in the CSV and the dot figure); kept for symmetry.
 
     Returns
     -------
