@@ -153,6 +153,8 @@ def draw_matrix(
             row_text, n_rows = row_text[:max_rows], max_rows
         row_h = min(0.32, max(L.MIN_ROW_IN, (PAGE_HEIGHT_IN - overhead) / max(n_rows, 1)))
         row_h = min(row_h, max(L.MIN_ROW_IN, 3.2 / max(n_rows, 1)))
+        if row_h * 72 >= L.line_height_pt(L.TICK_PT, 2) + 3:  # room for two-line labels
+            row_text = L.fit_labels(row_labels[:n_rows], L.MAX_LABEL_IN, max_lines=2)
         # at least 2.2 in: room for the colorbar's label
         ax = L.new_axes(None, width, max(2.2, overhead + n_rows * row_h))
     else:
