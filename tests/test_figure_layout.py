@@ -233,6 +233,19 @@ def test_study_window_drops_and_counts_sparse_tails(rendered):
 
 
 
+
+def test_heatmap_beyond_a_page_keeps_the_first_rows_and_says_how_many_are_left(pyplot):
+    rng = np.random.default_rng(3)
+    table = pd.DataFrame([(o, f"actor {a:02d}", rng.normal(0, 0.3), int(rng.integers(1, 50)))
+                          for o in ("A", "B", "C") for a in range(80)],
+                         columns=["outlet", "actor_id", "mean", "n_mentions"])
+    with plt.style.context(plotting.STYLE):
+        ax = plotting.plot_sentiment_heatmap(table, order="n")
+    shown = len(ax.get_yticklabels())
+    assert 30 < shown < 80
+    assert f"{80 - shown} more rows in the CSV" in ax.get_title(loc="left").replace("\n", " ")
+    assert _layout_problems(ax.figure) == []
+
 # --------------------------------------------------------------------------- figure tables
 
 
