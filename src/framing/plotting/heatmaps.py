@@ -184,7 +184,8 @@ def draw_matrix(
             n = int(cell_n[i, j])
             v = shown[i, j]
             if np.isnan(v):
-                text = _fit_cell([f"n={n:,}"], cell_w, cell_h) if counts[i, j] > 0 else ""
+                small = [f"n={n:,}", f"{n:,}"] if n_first else [f"n={n:,}"]
+                text = _fit_cell(small, cell_w, cell_h) if counts[i, j] > 0 else ""
                 colour = "black"
             else:
                 main = value_text(v)
