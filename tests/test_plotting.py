@@ -113,37 +113,88 @@ def test_plot_articles_by_outlet_draws_one_bar_set_per_outlet(pyplot, scored):
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     n_bbc = counts.loc[counts.outlet == "BBC", "n_articles"].sum()
     assert f"BBC (n={n_bbc:,})" in legend
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["2025-02", "2025-03", "2025-04"]
+    ax.figure.canvas.draw()
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["Feb", "Mar", "Apr"]
+    tallest = counts.groupby("period")["n_articles"].sum().max()
+    assert tallest < ax.get_ylim()[1] <= 1.06 * tallest  # every bar inside the axes
     grouped = plotting.plot_articles_by_outlet(counts, stacked=False)
     assert len(grouped.containers) == 3
 
 
+def test_plot_articles_by_outlet_pools_small_outlets_into_other(pyplot):
+    periods = pd.date_range("2024-01-01", periods=30, freq="MS")
+    counts = pd.DataFrame(
+        [(f"outlet {i:02d}", p, 100 - 3 * i) for i in range(12) for p in periods],
+        columns=["outlet", "period", "n_articles"],
+    )
+    counts.attrs["period"] = "month"
+    ax = plotting.plot_articles_by_outlet(counts, top_k=5)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert len(ax.containers) == 6
+    assert legend[-1].startswith("other (7 outlets) (n=")
+    assert "outlet 00 (n=3,000)" in legend
+    ax.figure.canvas.draw()
+    assert len([t for t in ax.get_xticklabels() if t.get_text()]) <= 12  # thinned dates
+
+
 def test_plot_salience_annotates_every_cell(pyplot, scored):
     table = salience(scored)
-    ax = plotting.plot_salience(table, actor_labels=LABELS)
+    ax = plotting.plot_salience(table, actor_labels=LABELS, order="name")
     assert len(ax.images) == 1
     assert len(ax.texts) == len(OUTLETS) * len(ACTORS)
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["Трамп", "Зеленський"]
-    assert any("%" in t.get_text() and "n=" in t.get_text() for t in ax.texts)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Зеленський", "Трамп"]
+    assert all("%" in t.get_text() and "n=" in t.get_text() for t in ax.texts)
     cbar_ax = ax.figure.axes[-1]
     assert "Articles mentioning actor" in cbar_ax.get_ylabel()
-    assert "95% Wilson CI" in ax.get_title(loc="left")
+    assert "Wilson CIs in the CSV" in ax.get_title(loc="left").replace("\n", " ")
+
+
+def test_salience_top_actors_pools_the_rest_as_other(scored):
+    table = salience(scored, top_actors=1)
+    assert sorted(table["actor_id"].unique()) == ["other", "trump"]
+    full = salience(scored)
+    assert table["n_mentions"].sum() == full["n_mentions"].sum()
+    assert (table["share_articles"] <= 1).all()
 
 
 def test_plot_sentiment_heatmap_is_centred_on_zero(pyplot, table):
-    ax = plotting.plot_sentiment_heatmap(table, actor_labels=LABELS)
+    ax = plotting.plot_sentiment_heatmap(table, actor_labels=LABELS, order="name")
     image = ax.images[0]
     vmin, vmax = image.get_clim()
     assert vmin == pytest.approx(-vmax)
     assert vmax == pytest.approx(table["mean"].abs().max())
     assert image.get_cmap().name.startswith(plotting.SENTIMENT_CMAP)
     assert len(ax.texts) == len(table)
-    first = table.sort_values(["actor_id", "outlet"]).iloc[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Зеленський", "Трамп"]  # by name
+    first = table[(table.actor_id == "zelensky") & (table.outlet == "BBC")].iloc[0]
     text = ax.texts[0].get_text()
     assert f"n={first.n_mentions}" in text
-    assert plotting._signed(first["mean"]) in text
+    assert f"{first['mean']:+.2f}".replace("-", "\u2212") in text
     assert ax.figure.axes[-1].get_ylabel() == "Mean sentiment (\u22121 to 1)"
-    assert "95% CI" in ax.get_title(loc="left")
+    assert "CIs in the CSV" in ax.get_title(loc="left")
+
+
+def test_plot_sentiment_heatmap_greys_cells_below_min_mentions(pyplot, table):
+    cut = int(table["n_mentions"].median()) + 1
+    ax = plotting.plot_sentiment_heatmap(table, min_mentions=cut)
+    masked = np.ma.getmaskarray(ax.images[0].get_array())
+    assert masked.sum() == (table["n_mentions"] < cut).sum() > 0
+    assert f"grey: fewer than {cut} mentions" in ax.get_title(loc="left")
+    assert not any("\u2212" in t.get_text() or "+" in t.get_text()
+                   for t in ax.texts if t.get_text().startswith("n="))
+
+
+@pytest.mark.parametrize("order", ["mean", "n", "name", "cluster"])
+def test_heatmap_orders_rows_by_parameter(pyplot, table, order):
+    ax = plotting.plot_sentiment_heatmap(table, order=order)
+    rows = [t.get_text() for t in ax.get_yticklabels()]
+    assert sorted(rows) == ACTORS
+    if order == "mean":
+        means = table.assign(w=table["mean"] * table["n_mentions"]).groupby("actor_id")
+        means = (means["w"].sum() / means["n_mentions"].sum()).sort_values(ascending=False)
+        assert rows == list(means.index)
+    with pytest.raises(ValueError, match="'order' parameter"):
+        plotting.plot_sentiment_heatmap(table, order="size")
 
 
 def test_plot_outlet_dots_draws_means_cis_zero_line_and_n(pyplot, table):
@@ -170,19 +221,38 @@ def test_plot_sentiment_over_time_draws_lines_bands_and_events(pyplot, weekly):
     outlet_lines = [ln for ln in ax.get_lines() if ln.get_label() and ln.get_label()[0] != "_"]
     assert len(outlet_lines) == 3
     assert len(ax.collections) == 3  # one CI band per outlet
-    assert [t.get_text().strip() for t in ax.texts] == ["Oval Office meeting"]
+    assert [t.get_text() for t in ax.texts] == ["1"]  # numbered marker above the axes
     assert ax.get_xlabel() == "Week starting (UTC)"
     assert ax.get_ylabel() == "Mean sentiment (\u22121 to 1)"
     legend_texts = [t.get_text() for t in ax.get_legend().get_texts()]
     assert "95% CI (articles resampled)" in legend_texts
+    assert "1: Oval Office meeting (2025-02-28)" in legend_texts
     assert any(re.fullmatch(r"BBC \(n=\d+\)", t) for t in legend_texts)
     frame = pd.DataFrame({"date": ["2025-02-28"], "label": ["Oval Office"]})
     ax2 = plotting.plot_sentiment_over_time(weekly, "trump", events=frame)
-    assert [t.get_text().strip() for t in ax2.texts] == ["Oval Office"]
+    assert "1: Oval Office (2025-02-28)" in [t.get_text() for t in ax2.get_legend().get_texts()]
+
+
+def test_close_events_get_staggered_numbers(pyplot, weekly):
+    events = [("2025-02-28", "a"), ("2025-02-28", "b"), ("2025-02-28", "c")]
+    ax = plotting.plot_sentiment_over_time(weekly, "trump", events=events)
+    offsets = sorted(t.xyann[1] for t in ax.texts)
+    assert len(set(offsets)) == 3
+
+
+def test_time_grid_facets_by_group_when_there_are_many(pyplot, weekly):
+    many = pd.concat([weekly.assign(outlet=weekly["outlet"] + f" {k}") for k in range(3)])
+    many.attrs = weekly.attrs
+    fig = plotting.plot_sentiment_over_time_grid(many)
+    assert len([ax for ax in fig.axes if ax.has_data()]) == 9  # one panel per outlet
+    fig = plotting.plot_sentiment_over_time_grid(weekly)
+    assert len([ax for ax in fig.axes if ax.has_data()]) == 2  # one panel per actor
+    with pytest.raises(ValueError, match="'facet' parameter"):
+        plotting.plot_sentiment_over_time_grid(weekly, facet="outlet")
 
 
 def test_plot_functions_draw_on_given_axes_without_new_figures(pyplot, table, weekly, scored):
-    fig, axes = pyplot.subplots(2, 3)
+    fig, axes = pyplot.subplots(2, 3, layout="constrained")
     calls = [
         lambda ax: plotting.plot_articles_by_outlet(count_articles(scored), ax=ax),
         lambda ax: plotting.plot_salience(salience(scored), ax=ax),
@@ -195,11 +265,11 @@ def test_plot_functions_draw_on_given_axes_without_new_figures(pyplot, table, we
     assert pyplot.get_fignums() == [fig.number]
 
 
-def test_plot_function_without_ax_creates_default_size_figure(pyplot, table):
+def test_plot_function_without_ax_creates_journal_width_figure(pyplot, table):
     ax = plotting.plot_outlet_dots(table, "trump")
     width, height = ax.figure.get_size_inches()
     assert width == pytest.approx(plotting.SINGLE_COLUMN_IN)
-    assert height == pytest.approx(plotting.SINGLE_COLUMN_IN * plotting.ASPECT)
+    assert height <= plotting.PAGE_HEIGHT_IN
 
 
 def test_plot_errors_name_the_problem(pyplot, table, weekly):
@@ -211,6 +281,8 @@ def test_plot_errors_name_the_problem(pyplot, table, weekly):
         plotting.plot_sentiment_over_time(weekly, "bidne")
     with pytest.raises(ValueError, match="more than one row per"):
         plotting.plot_sentiment_heatmap(weekly)
+    with pytest.raises(ValueError, match="'min_mentions' parameter"):
+        plotting.plot_sentiment_heatmap(table, min_mentions=0)
     reloaded = table.copy()
     reloaded.attrs = {}
     with pytest.raises(ValueError, match="Pass ci_level=0.95"):

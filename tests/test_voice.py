@@ -217,9 +217,16 @@ def test_plot_voice_share(pyplot, tmp_path):
 
     table = voice_share(make_statements())
     ax = plotting.plot_voice_share(table, top_n=2)
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["usa", "russia"]
-    assert len(ax.patches) == 2 * 2 * 2  # holders x outlets x (direct, reported)
-    assert "(n=3)" in " ".join(t.get_text() for t in ax.get_legend().get_texts())
+    # one 100% bar per outlet; segments: the top 2 holders and the pooled rest
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["X (n=3)", "Y (n=3)"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["usa", "russia",
+                                                                   "other holders"]
+    assert len(ax.patches) == 3 * 2 * 2  # segments x outlets x (direct, reported)
+    widths = {}
+    for patch in ax.patches:
+        y = round(patch.get_y() + patch.get_height() / 2)
+        widths[y] = widths.get(y, 0) + patch.get_width()
+    assert widths == pytest.approx({0: 1.0, 1: 1.0})  # shares of each outlet sum to 1
     assert "Share" in ax.get_xlabel()
     paths = plotting.save_figure(ax.figure, "fig07_voice_share", data=table, out_dir=tmp_path)
     assert paths["pdf"].stat().st_size > 0

@@ -18,19 +18,24 @@ import pandas as pd
 from framing.exceptions import MissingColumnError
 
 __all__ = [
-    "article_sentiment",
-    "bootstrap_group_cis",
-    "check_group_options",
     "ARTICLE_DOCVARS",
     "NEUTRAL_BAND",
+    "OTHER",
     "PERIODS",
     "add_period",
     "aggregate_scores",
+    "article_sentiment",
+    "bootstrap_group_cis",
+    "check_group_options",
     "count_articles",
+    "rolling_scores",
     "salience",
+    "study_window",
     "summarise_articles",
 ]
 
+#: Actor id of the pooled bucket in top-k tables (``salience(..., top_actors=k)``).
+OTHER = "other"
 #: Valid values of the ``period`` parameter (``None`` means no time grouping).
 PERIODS = ("week", "month")
 #: Half-width of the neutral band used when shares are derived from the sign of the value
@@ -751,6 +756,7 @@ def salience(
     period=None,
     count_duplicates="per_outlet",
     ci_level=0.95,
+    top_actors=None,
 ):
     """Measure how prominent each actor is per group: mentions, share of articles, rates.
 
@@ -772,6 +778,10 @@ def salience(
         As in :func:`aggregate_scores`; applied to numerator and denominator alike.
     ci_level : float, default=0.95
         Level of the Wilson score interval for ``share_articles``.
+    top_actors : int, optional
+        Keep the `top_actors` actors with most mentions overall (ties by id) and pool the
+        others into one actor :data:`OTHER` (``'other'``): its ``n_articles`` counts the
+        articles that mention any of them. None keeps every actor.
 
     Returns
     -------
@@ -807,6 +817,16 @@ def salience(
         )
     keys = by + (["period"] if period is not None else [])
     _require_columns(mentions, ["actor_id"], func, what="mentions table")
+    if top_actors is not None:
+        _check_int(top_actors, "top_actors", func, 1)
+        ranked = mentions["actor_id"].dropna().astype(str).value_counts()
+        ranked = ranked.reset_index().sort_values(["count", "actor_id"], ascending=[False, True])
+        keep = set(ranked["actor_id"].iloc[:top_actors])
+        if len(ranked) > top_actors:
+            ids = mentions["actor_id"].astype(str)
+            mentions = mentions.assign(
+                actor_id=ids.where(ids.isin(keep) | mentions["actor_id"].isna(), OTHER)
+            )
     if articles is not None:
         arts = _article_units(articles, by, period, count_duplicates, func, "articles table")
         ment = _article_units(mentions, by, period, "per_outlet", func, "mentions table")
@@ -850,4 +870,141 @@ def salience(
     for c in ("n_mentions", "n_articles", "n_articles_total"):
         table[c] = table[c].astype(np.int64)
     table.attrs["ci_level"] = ci_level
+    return table
+
+
+def study_window(scored, *, period="week", start=None, end=None, trim=True, min_share=0.1):
+    """Choose the time window of a time figure and count what falls outside it.
+
+    Without `start`/`end`, the window runs from the first to the last period, minus sparse
+    tails when `trim` is True: leading and trailing periods with fewer rows than
+    ``min_share`` × the median of the non-empty periods are dropped (a few stray articles
+    years before the coverage starts no longer stretch the axis). Gaps inside the window
+    are kept.
+
+    Parameters
+    ----------
+    scored : pandas.DataFrame of shape (n_rows, n_columns)
+        Rows with a ``published`` column (mentions or articles); undated rows are ignored.
+    period : {'week', 'month'}, default='week'
+        Period used to find the sparse tails (as :func:`add_period`).
+    start, end : str or pandas.Timestamp, optional
+        Fixed window bounds (UTC dates, inclusive); given bounds are not trimmed.
+    trim : bool, default=True
+        Trim sparse tails where a bound is not given.
+    min_share : float, default=0.1
+        Threshold of a sparse period, relative to the median non-empty period (0–1).
+
+    Returns
+    -------
+    rows : pandas.DataFrame
+        The dated rows of `scored` inside the window.
+    window : dict
+        ``window_start``, ``window_end`` (ISO dates, inclusive, UTC), ``n_before_window``
+        and ``n_after_window`` (int, dated rows left out before and after). Assign them to
+        the figure's table (``series.assign(**window)``) so the CSV records the window.
+
+    Raises
+    ------
+    MissingColumnError
+        If ``published`` is absent.
+    ValueError
+        If `period` or `min_share` is invalid, or `start` is after `end`.
+    """
+    func = "study_window"
+    _check_period(period, func, allow_none=False)
+    if not 0 <= float(min_share) <= 1:
+        raise ValueError(
+            f"The 'min_share' parameter of {func}() must be in [0, 1]. Got {min_share!r} instead."
+        )
+    df = add_period(scored, period)
+    df = df[df["period"].notna()]
+    day = _to_utc_naive(df["published"], "published", func).dt.normalize()
+    lo = pd.Timestamp(start).tz_localize(None).normalize() if start else None
+    hi = pd.Timestamp(end).tz_localize(None).normalize() if end else None
+    if lo is not None and hi is not None and lo > hi:
+        raise ValueError(f"{func}(): start {start!r} is after end {end!r}.")
+    if len(df) and trim and (lo is None or hi is None):
+        counts = df.groupby("period").size()
+        threshold = float(min_share) * float(counts.median())
+        dense = counts[counts >= threshold].index
+        if lo is None:
+            lo = dense.min()
+        if hi is None:
+            last = dense.max()
+            hi = (last + pd.offsets.MonthEnd(1)) if period == "month" else last + pd.Timedelta(days=6)
+    if len(df):
+        lo = day.min() if lo is None else lo
+        hi = day.max() if hi is None else hi
+    before = day < lo if lo is not None else pd.Series(False, index=df.index)
+    after = day > hi if hi is not None else pd.Series(False, index=df.index)
+    window = {
+        "window_start": None if lo is None else lo.date().isoformat(),
+        "window_end": None if hi is None else hi.date().isoformat(),
+        "n_before_window": int(before.sum()),
+        "n_after_window": int(after.sum()),
+    }
+    rows = scored.loc[df.index[~(before | after)]]
+    return rows, window
+
+
+def rolling_scores(scored, by=("outlet", "actor_id"), *, period="week", window_periods=None,
+                   **kwargs):
+    """Mean and article-bootstrap CI per group over a centred rolling window of periods.
+
+    Each period's row summarises the mentions of the `window_periods` periods around it
+    (for an even window, one more after than before), so the line is smoothed and its CI
+    is the bootstrap CI of that windowed mean (articles resampled), not a smoothed CI.
+    With ``window_periods=1`` this is :func:`aggregate_scores` with `period`.
+
+    Parameters
+    ----------
+    scored : pandas.DataFrame
+        As for :func:`aggregate_scores`, with ``published``.
+    by : str or sequence of str, default=('outlet', 'actor_id')
+    period : {'week', 'month'}, default='week'
+    window_periods : int, optional
+        Periods per window (>= 1). None: about one window per 40th of the span,
+        ``max(1, round(n_periods / 40))`` (1 up to 60 periods, 4 for three years of weeks).
+    **kwargs
+        Passed to :func:`aggregate_scores` (``value``, ``n_bootstrap``, ``ci_level``,
+        ``random_state``, ``count_duplicates``, ``min_mentions``: applied to the window).
+
+    Returns
+    -------
+    table : pandas.DataFrame
+        As :func:`aggregate_scores` with `period` (``n_mentions`` etc. count the window),
+        plus ``n_mentions_period`` (int, mentions in the period itself). Only periods
+        between the first and the last observed period appear. ``attrs['period']`` and
+        ``attrs['smooth_periods']`` record the settings.
+
+    Raises
+    ------
+    MissingColumnError, ValueError
+        As :func:`aggregate_scores`; ValueError also if `window_periods` < 1.
+    """
+    func = "rolling_scores"
+    _check_period(period, func, allow_none=False)
+    by = _check_by(by, func)
+    df = add_period(scored, period)
+    df = df[df["period"].notna()]
+    if window_periods is None:
+        span = len(pd.period_range(df["period"].min(), df["period"].max(),
+                                   freq="W" if period == "week" else "M")) if len(df) else 1
+        window_periods = max(1, round(span / 40))
+    k = _check_int(window_periods, "window_periods", func, 1)
+    offsets = range(-(k // 2) + (1 - k % 2), k - k // 2 + (1 - k % 2)) if k > 1 else [0]
+    step = (lambda o: pd.DateOffset(months=o)) if period == "month" else (
+        lambda o: pd.Timedelta(weeks=o))
+    lo, hi = (df["period"].min(), df["period"].max()) if len(df) else (None, None)
+    parts = [df.assign(period=df["period"] - step(o)) for o in offsets]
+    wide = pd.concat(parts, ignore_index=True) if parts else df
+    if lo is not None:
+        wide = wide[(wide["period"] >= lo) & (wide["period"] <= hi)]
+    table = aggregate_scores(wide, by=(*by, "period"), **kwargs)
+    own = df.groupby([*by, "period"], observed=True).size().rename("n_mentions_period")
+    table = table.merge(own.reset_index(), on=[*by, "period"], how="left")
+    table["n_mentions_period"] = table["n_mentions_period"].fillna(0).astype(np.int64)
+    table.attrs.update({"period": period, "smooth_periods": k,
+                        "ci_level": kwargs.get("ci_level", 0.95)})
     return table

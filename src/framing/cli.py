@@ -168,6 +168,8 @@ def report(corpus, actors, outlets, corpus_format, columns, encoding, scorer, ou
         f"({load.get('n_rejected')} rejected), {load.get('n_mentions')} mentions; "
         f"{time.perf_counter() - started:.1f} s."
     )
+    for line in manifest.get("warnings", []):
+        click.echo(f"warning: {line}", err=True)
 
 
 @main.command()

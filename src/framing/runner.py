@@ -470,8 +470,9 @@ def run_report(
     -------
     manifest : dict
         What was run and produced: versions, git commit, settings, the dataset's
-        load report, parameters per notebook, output files with their SHA-256. Also
-        written to ``out_dir/manifest.json``.
+        load report, parameters per notebook, output files with their SHA-256, and
+        ``warnings`` (lines of ``out_dir/warnings.log``: figure labels with characters no
+        installed font can draw). Also written to ``out_dir/manifest.json``.
 
     Raises
     ------
@@ -556,6 +557,10 @@ def run_report(
     }
     from concurrent.futures import ThreadPoolExecutor
 
+    # Figures note characters no font can draw here (framing.plotting.save_figure).
+    glyph_log = out_dir / "warnings.log"
+    glyph_log.unlink(missing_ok=True)
+
     def run_one(name):
         params = {k: v for k, v in {**common, **_normalise_value(dict(defaults or {})),
                                     **extra}.items() if k in declared[name]}
@@ -581,6 +586,8 @@ def run_report(
         "load_report": load_report,
         "notebooks": runs,
         "outputs": outputs,
+        "warnings": (glyph_log.read_text(encoding="utf-8").splitlines()
+                     if glyph_log.exists() else []),
     }
     (out_dir / "manifest.json").write_text(
         json.dumps(manifest, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8"
