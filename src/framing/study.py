@@ -76,6 +76,8 @@ class Study:
         The study file's period, if any.
     problems : list of dict
         :func:`dataset_problems` of the dataset (:func:`open_notebook`).
+    actors_file : pathlib.Path or None
+        The actor registry used (None: the bundled one), for :func:`framing.actors.load_actors`.
     """
 
     articles: pd.DataFrame
@@ -91,6 +93,7 @@ class Study:
     events: pd.DataFrame | None = None
     period: str | None = None
     problems: list = dataclasses.field(default_factory=list)
+    actors_file: Path | None = None
 
     def show_problems(self) -> None:
         """Display :attr:`problems` as a warning block at the top of a notebook (or nothing)."""
@@ -402,8 +405,9 @@ def open_notebook(
     -------
     study : Study
         The tables (:func:`open_study`) plus ``out_dir`` (pathlib.Path, created),
-        ``labels`` (dict actor id → label), ``events`` (DataFrame or None, from the
-        study), ``period`` (str or None) and ``problems`` (:func:`dataset_problems`).
+        ``labels`` (dict actor id → label), ``events`` (DataFrame or None: the study's,
+        or the bundled example's for the bundled corpus), ``period`` (str or None),
+        ``actors_file`` and ``problems`` (:func:`dataset_problems`).
 
     Raises
     ------
@@ -442,9 +446,12 @@ def open_notebook(
                         start=start or (settings.start if settings else None),
                         end=end or (settings.end if settings else None))
     labels = {a.id: a.label for a in load_actors(actors_path)}
-    events = load_events(settings.events) if settings and settings.events else None
+    if settings is not None:
+        events = load_events(settings.events) if settings.events else None
+    else:  # the bundled example's events apply to the bundled corpus only
+        events = load_events(paths.DEFAULT_EVENTS) if opened.bundled else None
     return dataclasses.replace(
-        opened, out_dir=out, labels=labels, events=events,
+        opened, out_dir=out, labels=labels, events=events, actors_file=actors_path,
         period=settings.period if settings else None,
         problems=dataset_problems(opened.dataset_dir),
     )
