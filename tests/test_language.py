@@ -110,3 +110,16 @@ def test_a_corpus_nothing_can_be_scored_in_fails_early_naming_languages():
     check_languages({"und": 4}, DEFAULT_SCORER)  # nothing to score either way
     with pytest.raises(UnsupportedLanguageError, match=r"Languages found: ru \(120\), uk \(30\)"):
         check_languages({"ru": 120, "uk": 30}, DEFAULT_SCORER)
+
+
+def test_language_option_of_framing_score_sets_every_article(tmp_path, tiny_corpus_path):
+    from click.testing import CliRunner
+
+    from framing.cli import main
+    from framing.scale import read_articles
+
+    result = CliRunner().invoke(main, ["score", str(tiny_corpus_path), "--out",
+                                       str(tmp_path / "ds"), "--language", "en", "--no-progress"])
+    assert result.exit_code == 0, result.output
+    articles = read_articles(tmp_path / "ds")
+    assert (articles["language"] == "en").all() and (articles["language_source"] == "given").all()

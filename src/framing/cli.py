@@ -113,12 +113,14 @@ def _with_corpus_options(func):
 @click.option("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://host:8786.")
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="Show a scoring progress bar (articles/s, ETA) on stderr.")
+@click.option("--language", default=None, metavar="CODE",
+              help="ISO 639-1 code of every article (skips detection), e.g. ru.")
 @click.option("--study", type=click.Path(exists=True, path_type=Path),
               help="Study file (study.yml, see framing init): its settings, overridden by "
                    "any option given here.")
 def report(corpus, actors, outlets, corpus_format, columns, encoding, scorer, out_dir,
            overwrite, notebooks, parameters, timeout, dataset, jobs, engine, scheduler,
-           progress, study):
+           progress, language, study):
     """Regenerate every report: figures (PDF, PNG, CSV), executed notebooks, manifest.
 
     The corpus is scored once into OUT/data (incrementally: unchanged chunks come from
@@ -147,6 +149,7 @@ def report(corpus, actors, outlets, corpus_format, columns, encoding, scorer, ou
         columns = columns or settings.columns
         corpus_format = corpus_format if "corpus_format" in given else settings.format
         scorer = scorer or settings.scorer
+        language = language or settings.language
         out_dir = out_dir if "out_dir" in given else settings.out
         defaults = {"period": settings.period, "start": settings.start or "",
                     "end": settings.end or "", **settings.parameters}
@@ -159,7 +162,7 @@ def report(corpus, actors, outlets, corpus_format, columns, encoding, scorer, ou
         columns=columns, corpus_format=corpus_format, encoding=encoding,
         scorer=scorer, out_dir=out_dir, notebooks=tuple(notebooks) or NOTEBOOKS,
         parameters=extra, overwrite=overwrite, timeout=timeout, jobs=jobs, engine=engine,
-        scheduler=scheduler, progress=progress, defaults=defaults,
+        scheduler=scheduler, progress=progress, defaults=defaults, language=language,
     )
     load = manifest["load_report"]
     click.echo(

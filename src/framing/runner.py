@@ -431,6 +431,7 @@ def run_report(
     scheduler=None,
     progress: bool = False,
     defaults: Mapping | None = None,
+    language: str | None = None,
 ) -> dict:
     """Regenerate every report: score the corpus once into a dataset, then run each notebook.
 
@@ -461,6 +462,8 @@ def run_report(
         its own kernel process).
     engine, scheduler, progress
         As in :func:`framing.scale.score_corpus`.
+    language : str, optional
+        ISO 639-1 code of every article (skips language detection).
     defaults : mapping, optional
         Notebook parameters from a study file (``period``, ``start``, ``end``,
         ``events_file``, …): given to each notebook that declares them, below
@@ -526,7 +529,7 @@ def run_report(
         dataset = prepare_dataset(
             corpus or None, out_dir / "data", actors=actors or None, outlets=outlets or None,
             columns=columns, corpus_format=corpus_format, encoding=encoding, scorer=scorer,
-            jobs=jobs, engine=engine, scheduler=scheduler, progress=progress,
+            jobs=jobs, engine=engine, scheduler=scheduler, progress=progress, language=language,
         )
     dataset = Path(dataset).resolve()
     load_report = json.loads((dataset / "load_report.json").read_text(encoding="utf-8"))

@@ -158,6 +158,7 @@ def prepare_dataset(
     engine: str = "local",
     scheduler=None,
     progress: bool = False,
+    language: str | None = None,
 ) -> Path:
     """Score a corpus into a dataset folder, reusing every chunk already scored there.
 
@@ -181,6 +182,8 @@ def prepare_dataset(
         Scorer name; default :data:`framing.scorers.DEFAULT_SCORER`.
     jobs, engine, scheduler, progress
         As in :func:`framing.scale.score_corpus`.
+    language : str, optional
+        ISO 639-1 code of every article (skips language detection).
 
     Returns
     -------
@@ -204,7 +207,7 @@ def prepare_dataset(
         corpus_path, out_dir, actors=actors or None, outlets=outlets or None,
         columns=dict(columns) if columns else None, corpus_format=corpus_format,
         encoding=encoding, scorer=scorer or DEFAULT_SCORER, jobs=jobs, engine=engine,
-        scheduler=scheduler, progress=progress,
+        scheduler=scheduler, progress=progress, language=language or None,
     )
     return out_dir
 
@@ -441,6 +444,7 @@ def open_notebook(
             corpus_format=(corpus_format if corpus_format != "auto" or not settings
                            else settings.format),
             encoding=encoding, scorer=scorer or (settings.scorer if settings else None),
+            language=settings.language if settings else None,
         )
     opened = open_study(_resolve(dataset), outlets=outlets, actors=actors,
                         start=start or (settings.start if settings else None),

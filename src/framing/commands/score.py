@@ -36,9 +36,11 @@ from framing.scale import ENGINES
               help="Also find statements and each mention's holder and stance (needed by "
                    "notebook 04; it more than doubles the CPU time of scoring).")
 @click.option("--progress/--no-progress", default=True, show_default=True)
+@click.option("--language", default=None, metavar="CODE",
+              help="ISO 639-1 code of every article (skips detection), e.g. ru.")
 @reports_errors
 def score(corpus, out_dir, actors, outlets, column_items, corpus_format, scorer, jobs, engine,
-          scheduler, chunk_size, stance, progress):
+          scheduler, chunk_size, stance, progress, language):
     """Find and score actor mentions of CORPUS into a Parquet dataset under --out."""
     from framing.scale import score_corpus
     from framing.scorers import DEFAULT_SCORER
@@ -51,6 +53,7 @@ def score(corpus, out_dir, actors, outlets, column_items, corpus_format, scorer,
         list(corpus), out_dir, actors=actors, outlets=outlets, columns=columns or None,
         corpus_format=corpus_format, scorer=scorer or DEFAULT_SCORER, chunk_size=chunk_size,
         jobs=jobs, engine=engine, scheduler=scheduler, stance=stance, progress=progress,
+        language=language,
     )
     click.echo(
         f"{result.n_accepted} articles ({result.n_rejected} rejected), {result.n_mentions} "

@@ -152,6 +152,7 @@ def score_corpus(
     encoding: str = "utf-8",
     default_tz: str = "UTC",
     detect_language: bool = True,
+    language: str | None = None,
     scorer: str = DEFAULT_SCORER,
     scorer_params: Mapping | None = None,
     metonyms: bool = True,
@@ -186,12 +187,16 @@ def score_corpus(
         Outlet map YAML (see :func:`framing.corpus.load_outlets`).
     columns : mapping of str to str, optional
         File field → canonical column, e.g. ``{"body": "text"}``.
-    corpus_format : {'auto', 'jsonl', 'csv', 'parquet', 'text', 'basil'}, default='auto'
+    corpus_format : str, default='auto'
+        One of :data:`framing.corpus.FORMATS`.
     encoding : str, default='utf-8'
     default_tz : str, default='UTC'
         Zone for timestamps without an offset.
     detect_language : bool, default=True
         As in :func:`framing.corpus.load_corpus`.
+    language : str, optional
+        ISO 639-1 code of every article (no detection), as in
+        :func:`framing.corpus.load_corpus`.
     scorer : str, default=DEFAULT_SCORER
         Any registered scorer name (:func:`framing.scorers.available_scorers`).
     scorer_params : mapping, optional
@@ -302,6 +307,7 @@ def score_corpus(
         "default_tz": str(default_tz),
         "detect_language": detect_language if isinstance(detect_language, bool | str)
         else sorted(detect_language),
+        "language": language,
         "metonyms": bool(metonyms),
         "stance": bool(stance),
         "scorer": probe.name,
@@ -311,7 +317,7 @@ def score_corpus(
     state_key = hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()
     state = {
         "registry": registry, "outlets": outlets, "columns": dict(columns) if columns else None,
-        "default_tz": default_tz, "detect_language": detect_language,
+        "default_tz": default_tz, "detect_language": detect_language, "language": language,
         "metonyms": bool(metonyms), "scorer": scorer, "scorer_params": scorer_params,
         "stance": bool(stance),
     }

@@ -102,7 +102,7 @@ def process_chunk(task: dict) -> dict:
         warnings.simplefilter("ignore", UserWarning)
         articles, stats = records.build_articles(
             raw, state["columns"], path, rej, state["default_tz"], state["outlet_map"],
-            state["detect_language"],
+            state["detect_language"], language=state.get("language"),
         )
         mentions = find_mentions(articles, state["registry"], metonyms=state["metonyms"])
         scored = score_mentions(mentions, state["scorer_obj"])
