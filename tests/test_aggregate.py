@@ -390,3 +390,12 @@ def test_count_articles_fills_missing_months_with_zero(scored):
     weekly = count_articles(scored, period="week")
     assert len(weekly) == 4  # 2 outlets × 2 weeks, one zero-filled
     assert weekly["n_articles"].sum() == 3
+
+
+def test_default_period_is_month_for_spans_over_a_year():
+    from framing.aggregate import default_period
+
+    short = pd.Series(pd.to_datetime(["2025-02-01", "2025-06-30", None], utc=True))
+    long = pd.Series(pd.to_datetime(["2010-01-01", "2019-03-01"], utc=True))
+    assert default_period(short) == "week" and default_period(long) == "month"
+    assert default_period(pd.Series([], dtype="datetime64[ns, UTC]")) == "week"

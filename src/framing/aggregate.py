@@ -28,6 +28,7 @@ __all__ = [
     "bootstrap_group_cis",
     "check_group_options",
     "count_articles",
+    "default_period",
     "rolling_scores",
     "salience",
     "study_window",
@@ -871,6 +872,28 @@ def salience(
         table[c] = table[c].astype(np.int64)
     table.attrs["ci_level"] = ci_level
     return table
+
+
+def default_period(published, *, max_weeks: int = 52) -> str:
+    """The time bin for over-time views when none is chosen: week, or month for long spans.
+
+    Parameters
+    ----------
+    published : pandas.Series of datetime64[ns, UTC]
+        Publication times (NaT ignored).
+    max_weeks : int, default=52
+        Longest span, in weeks, still shown per week.
+
+    Returns
+    -------
+    period : {'week', 'month'}
+        ``"week"`` when the dated articles span at most `max_weeks` weeks (or none are
+        dated), else ``"month"``: a weekly series over years is mostly gaps.
+    """
+    dates = pd.to_datetime(pd.Series(published), utc=True).dropna()
+    if dates.empty:
+        return "week"
+    return "week" if (dates.max() - dates.min()) <= pd.Timedelta(weeks=max_weeks) else "month"
 
 
 def study_window(scored, *, period="week", start=None, end=None, trim=True, min_share=0.1):
