@@ -1,6 +1,7 @@
 """``framing evaluate`` and ``framing train``: accuracy against gold labels, reproducible training.
 
     framing evaluate ../shared/data/newsmtsc/dev_rw.jsonl --format newsmtsc --json
+    framing evaluate ../shared/data/rusentne/train.csv --format rusentne --scorer multilingual-linear
     framing evaluate gold.csv --format mentions-csv --scorer textblob --tune-on dev.jsonl
     framing train --data-dir ../shared/data --out models/
 """
@@ -12,13 +13,12 @@ from pathlib import Path
 
 import click
 
-_FORMATS = ["auto", "newsmtsc", "basil", "basil-article", "dse", "mentions-csv"]
-
 
 @click.command()
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--format", "gold_format", type=click.Choice(_FORMATS), default="auto",
-              show_default=True, help="Gold-label format.")
+@click.option("--format", "gold_format", default="auto", show_default=True,
+              help="Gold-label format: 'auto' or one of framing.datasets.GOLD_FORMATS "
+                   "(newsmtsc, rusentne, mentions-csv, ...; checked when the file is read).")
 @click.option("--scorer", default=None, help="Scorer name (default: the package default).")
 @click.option("--tune-on", "tune_on", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Development split (same format) to tune a continuous scorer's neutral band on.")
@@ -26,12 +26,21 @@ _FORMATS = ["auto", "newsmtsc", "basil", "basil-article", "dse", "mentions-csv"]
 @click.option("--seed", default=0, show_default=True, help="Seed of the bootstrap.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def evaluate(path, gold_format, scorer, tune_on, n_bootstrap, seed, as_json):
-    """Score the gold targets in PATH and report macro-F1, accuracy, per-class P/R and confusion."""
-    from framing.datasets import load_gold
+    """Score the gold targets in PATH and report macro-F1, F1_PN, accuracy, per-class P/R, confusion.
+
+    With ``--format rusentne`` the summary leads with F1_PN (macro-F1 over positive and
+    negative, the RuSentNE-2023 metric); ``--json`` always holds ``f1_pn`` and its CI.
+    """
+    from framing.datasets import GOLD_FORMATS, load_gold
     from framing.evaluate import evaluate as run_evaluation
     from framing.evaluate import fit_thresholds
     from framing.scorers import DEFAULT_SCORER, get_scorer
 
+    if gold_format not in ("auto", *GOLD_FORMATS):
+        raise click.BadParameter(
+            f"must be 'auto' or one of {', '.join(GOLD_FORMATS)}. Got {gold_format!r}.",
+            param_hint="--format",
+        )
     gold, rejections = load_gold(path, format=gold_format, return_rejections=True)
     model = get_scorer(scorer or DEFAULT_SCORER).fit([])
     if tune_on is not None:
@@ -42,7 +51,7 @@ def evaluate(path, gold_format, scorer, tune_on, n_bootstrap, seed, as_json):
         payload["n_rejected"] = int(len(rejections))
         click.echo(json.dumps(payload, sort_keys=True, default=str))
         return
-    click.echo(result.summary())
+    click.echo(result.summary(f1_pn=gold_format == "rusentne"))
     if len(rejections):
         click.echo(f"{len(rejections)} gold rows rejected (see warnings): first at line "
                    f"{rejections['line'].iloc[0]} ({rejections['reason'].iloc[0]}).")
