@@ -4,6 +4,7 @@
     framing evaluate ../shared/data/rusentne/train.csv --format rusentne --scorer multilingual-linear
     framing evaluate gold.csv --format mentions-csv --scorer textblob --tune-on dev.jsonl
     framing train --data-dir ../shared/data --out models/
+    framing train --model multilingual-linear --out models/
 """
 
 from __future__ import annotations
@@ -59,24 +60,34 @@ def evaluate(path, gold_format, scorer, tune_on, n_bootstrap, seed, as_json):
 
 @click.command()
 @click.option("--data-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Folder holding newsmtsc/ (default: $FRAMING_DATA_DIR or ../shared/data).")
+              help="Folder holding newsmtsc/ (and rusentne/ for the multilingual model; "
+                   "default: $FRAMING_DATA_DIR or ../shared/data).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Output folder for newsmtsc_linear.npz and its metrics.")
+              help="Output folder for the model artefact and its metrics.")
+@click.option("--model", "model_name", type=click.Choice(["newsmtsc-linear", "multilingual-linear"]),
+              default="newsmtsc-linear", show_default=True,
+              help="Which shipped model to reproduce.")
 @click.option("--seed", default=0, show_default=True, help="Random seed.")
 @click.option("--overwrite", is_flag=True, help="Replace an existing artefact in --out.")
-def train(data_dir, out_dir, seed, overwrite):
-    """Reproduce the default scorer (newsmtsc-linear) from NewsMTSC train, tuned on dev only."""
+def train(data_dir, out_dir, model_name, seed, overwrite):
+    """Reproduce a shipped scorer: newsmtsc-linear (NewsMTSC) or multilingual-linear (+ RuSentNE)."""
     from framing.exceptions import OverwriteError
     from framing.paths import shared_data_dir
-    from framing.train import train_default_scorer
+    from framing.train import train_default_scorer, train_multilingual_scorer
 
     data_dir = data_dir or shared_data_dir()
     if data_dir is None:
         raise click.UsageError("No labelled data found: pass --data-dir or set FRAMING_DATA_DIR.")
-    if (out_dir / "newsmtsc_linear.npz").exists() and not overwrite:
-        raise OverwriteError(
-            f"{str(out_dir / 'newsmtsc_linear.npz')!r} exists; pass --overwrite to replace it."
+    artefact = out_dir / f"{model_name.replace('-', '_')}.npz"
+    if artefact.exists() and not overwrite:
+        raise OverwriteError(f"{str(artefact)!r} exists; pass --overwrite to replace it.")
+    if model_name == "multilingual-linear":
+        info = train_multilingual_scorer(data_dir, out_dir, random_state=seed)
+        click.echo(
+            f"Wrote {info['path']} (n_train={info['n_train']}, fit {info['fit_seconds']:.1f} s): "
+            f"dev-rw macro-F1 {info['dev_rw']['macro_f1']:.3f}."
         )
+        return
     info = train_default_scorer(data_dir, out_dir, random_state=seed)
     click.echo(
         f"Wrote {info['path']} (n_train={info['n_train']}, fit {info['fit_seconds']:.1f} s): "
