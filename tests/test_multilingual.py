@@ -75,12 +75,12 @@ def test_fit_trains_per_language_intercepts_and_calibration():
         ("Critics condemned Moscow for the attack.", "Moscow", "negative"),
         ("Kyiv hosted the talks.", "Kyiv", "neutral"),
         ("Allies praised Kyiv for its courage.", "Kyiv", "positive"),
-    ] * 12
+    ] * 20
     ru = [
         ("Критики осудили Москву за атаку.", "Москву", "negative"),
         ("Киев принял переговоры.", "Киев", "neutral"),
         ("Союзники похвалили Киев за смелость.", "Киев", "positive"),
-    ] * 12
+    ] * 20
     X = pd.concat([_targets([r[:2] for r in rows], "en"), _targets([r[:2] for r in ru], "ru")],
                   ignore_index=True)
     y = [r[2] for r in rows + ru]

@@ -41,6 +41,9 @@ MULTILINGUAL_LANGUAGES = frozenset({"en", "ru", "uk"})
 
 _WORD_RE = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+#: Fewest training targets for which :meth:`MultilingualLinearScorer.fit` calibrates
+#: (fewer: identity calibration), and fewest per language for a language's own calibration.
+_MIN_CALIBRATION = 100
 #: Marker that replaces the target in the marked sentence.
 _TARGET = "\u2038"  # CARET, a character that never appears in news text
 
@@ -230,7 +233,9 @@ class MultilingualLinearScorer(BaseScorer):
         n_language_class)``, so that the three classes weigh the same *within each
         language* (a pooled weighting would leave RuSentNE's neutral majority intact).
     calibrate : bool, default=True
-        Fit per-language calibration on ``calibration_folds``-fold out-of-fold predictions.
+        Fit per-language calibration on ``calibration_folds``-fold out-of-fold predictions
+        (skipped, i.e. identity, with fewer than 100 training targets; a language with
+        fewer than 100 targets uses the pooled calibration).
     calibration_folds : int, default=3
         Folds of the internal cross-validation used for calibration.
     decision : {'balanced', 'argmax'}, default='balanced'
@@ -410,12 +415,12 @@ class MultilingualLinearScorer(BaseScorer):
             self.priors_[lg] = np.bincount(yi[lang == lg], minlength=3) / max((lang == lg).sum(), 1)
         identity = np.array([1.0, 0.0, 0.0, 0.0])
         self.calibration_ = {"*": identity, **{lg: identity for lg in self.languages_}}
-        if self.calibrate:
+        if self.calibrate and len(yi) >= _MIN_CALIBRATION:
             oof = self._out_of_fold_logits(features, yi, lang)
             self.calibration_["*"] = fit_vector_scaling(oof, yi)
             for lg in self.languages_:
                 mask = lang == lg
-                if mask.sum() >= 30:
+                if mask.sum() >= _MIN_CALIBRATION:
                     self.calibration_[lg] = fit_vector_scaling(oof[mask], yi[mask])
         self.metadata_ = {"params": _jsonable(self.get_params()), "n_train": int(len(yi)),
                           "n_train_by_language": {lg: int((lang == lg).sum())
