@@ -187,4 +187,8 @@ def test_score_mentions_passes_the_language_to_the_routed_scorer():
     scored = score_mentions(mentions, RoutedScorer().fit([]))
     assert scored["score_status"].tolist() == ["ok", "ok", "unsupported_language"]
     assert scored["routed_to"].tolist()[:2] == ["newsmtsc-linear", "multilingual-linear"]
-    assert scored["label"].iloc[1] == "negative"
+    direct = MultilingualLinearScorer().fit([]).score(
+        pd.DataFrame({"text": [s_ru], "start": [14], "end": [18], "language": ["ru"]})
+    )
+    assert scored["polarity"].iloc[1] == pytest.approx(direct["polarity"].iloc[0])
+    assert np.isnan(scored["polarity"].iloc[2])
