@@ -192,3 +192,17 @@ def test_score_mentions_passes_the_language_to_the_routed_scorer():
     )
     assert scored["polarity"].iloc[1] == pytest.approx(direct["polarity"].iloc[0])
     assert np.isnan(scored["polarity"].iloc[2])
+
+
+def test_train_command_refuses_to_overwrite_the_multilingual_artefact(tmp_path):
+    from click.testing import CliRunner
+
+    from framing.cli import main
+
+    (tmp_path / "multilingual_linear.npz").write_bytes(b"keep me")
+    result = CliRunner().invoke(
+        main, ["train", "--model", "multilingual-linear", "--out", str(tmp_path),
+               "--data-dir", str(tmp_path)],
+    )
+    assert result.exit_code == 2 and "--overwrite" in result.output
+    assert (tmp_path / "multilingual_linear.npz").read_bytes() == b"keep me"
