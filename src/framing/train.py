@@ -512,11 +512,11 @@ def combine_word_vectors(sums, n_seen, free, *, n_components=128):
 __all__ = [
     "DEFAULT_PARAMS",
     "MULTILINGUAL_PARAMS",
-    "multilingual_training_data",
-    "train_multilingual_scorer",
     "build_default_word_vectors",
     "combine_word_vectors",
     "corpus_sentences",
     "distill_word_vectors",
+    "multilingual_training_data",
     "train_default_scorer",
+    "train_multilingual_scorer",
 ]

@@ -49,7 +49,7 @@ def evaluate(path, gold_format, scorer, tune_on, n_bootstrap, seed, as_json):
     result = run_evaluation(model, gold, n_bootstrap=n_bootstrap, random_state=seed)
     if as_json:
         payload = result.to_dict()
-        payload["n_rejected"] = int(len(rejections))
+        payload["n_rejected"] = len(rejections)
         click.echo(json.dumps(payload, sort_keys=True, default=str))
         return
     click.echo(result.summary(f1_pn=gold_format == "rusentne"))

@@ -422,7 +422,7 @@ class MultilingualLinearScorer(BaseScorer):
                 mask = lang == lg
                 if mask.sum() >= _MIN_CALIBRATION:
                     self.calibration_[lg] = fit_vector_scaling(oof[mask], yi[mask])
-        self.metadata_ = {"params": _jsonable(self.get_params()), "n_train": int(len(yi)),
+        self.metadata_ = {"params": _jsonable(self.get_params()), "n_train": len(yi),
                           "n_train_by_language": {lg: int((lang == lg).sum())
                                                   for lg in self.languages_}}
         return self
