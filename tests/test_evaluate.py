@@ -2,13 +2,14 @@
 
 import json
 import math
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
 from framing.datasets import GOLD_COLUMNS, load_gold
-from framing.evaluate import evaluate, fit_thresholds
+from framing.evaluate import evaluate, f1_pn_score, fit_thresholds
 from framing.exceptions import CorpusFormatError, MissingColumnError
 from framing.scorers.base import LABELS, BaseScorer, as_targets, polarity_to_label
 
@@ -71,6 +72,18 @@ def test_evaluate_matches_hand_computed_metrics():
     assert list(result.confusion.index) == list(LABELS)
     assert result.confusion.to_numpy().tolist() == [[1, 1, 0], [0, 2, 0], [1, 0, 1]]
     assert result.ci_low <= result.macro_f1 <= result.ci_high
+    # F1_PN averages only negative (1/2) and positive (2/3).
+    assert result.f1_pn == pytest.approx((0.5 + 2 / 3) / 2)
+    assert result.f1_pn_ci_low <= result.f1_pn <= result.f1_pn_ci_high
+
+
+def test_f1_pn_counts_neutral_predictions_as_misses():
+    # gold pos predicted neutral: positive recall 0; neutral gold predicted negative:
+    # negative precision 1/2.
+    y_true = ["positive", "negative", "neutral", "neutral"]
+    y_pred = ["neutral", "negative", "negative", "neutral"]
+    assert f1_pn_score(y_true, y_pred) == pytest.approx((2 / 3 + 0.0) / 2)
+    assert f1_pn_score(["neutral"], ["neutral"]) == 0.0
 
 
 def test_evaluate_to_dict_is_json_serialisable():
@@ -78,6 +91,7 @@ def test_evaluate_to_dict_is_json_serialisable():
     scorer = LookupScorer(labels=dict(zip(gold.text, gold.label))).fit(gold)
     result = evaluate(scorer, gold, n_bootstrap=50)
     d = json.loads(json.dumps(result.to_dict()))
+    assert {"f1_pn", "f1_pn_ci_low", "f1_pn_ci_high", "macro_f1", "accuracy", "n"} <= set(d)
     assert d["macro_f1"] == 1.0 and d["accuracy"] == 1.0 and d["n"] == 4
     assert d["labels"] == list(LABELS)
     assert d["confusion"] == [[1, 0, 0], [0, 2, 0], [0, 0, 1]]
@@ -292,6 +306,56 @@ def test_mentions_csv_requires_its_columns(tmp_path):
         load_gold(path)
 
 
+RUSENTNE_TINY = Path(__file__).parent / "data" / "rusentne_tiny.csv"
+
+
+def test_rusentne_reader_maps_labels_spans_and_rejects_bad_rows():
+    with pytest.warns(UserWarning, match="rejected 2 record"):
+        gold, rejections = load_gold(RUSENTNE_TINY, return_rejections=True)  # auto-detected
+    assert list(gold.columns[: len(GOLD_COLUMNS)]) == list(GOLD_COLUMNS)
+    assert gold["label"].tolist() == [
+        "positive", "negative", "neutral", "negative", "positive", "neutral"
+    ]
+    assert gold["target"].tolist()[:4] == ["волонтёров", "мэра", "Норвегии", "корпорацию «Север»"]
+    assert all(t[s:e] == g for t, s, e, g in zip(gold.text, gold.start, gold.end, gold.target))
+    assert gold["source_line"].tolist() == [2, 3, 4, 5, 6, 7]
+    assert set(gold["language"]) == {"ru"}
+    assert gold["entity_tag"].iloc[2] == "COUNTRY"
+    assert rejections[["line", "reason"]].values.tolist() == [[8, "bad_label"], [9, "bad_span"]]
+
+
+def test_rusentne_reader_requires_its_header(tmp_path):
+    path = _write(tmp_path / "r.tsv", ["sentence\tentity\tlabel", "Кремль.\tКремль\t0"])
+    with pytest.raises(MissingColumnError, match="entity_pos_start_rel"):
+        load_gold(path, format="rusentne")
+    path = _write(
+        tmp_path / "short.csv",
+        ["sentence\tentity\tentity_tag\tentity_pos_start_rel\tentity_pos_end_rel\tlabel",
+         "Кремль молчит.\tКремль\tORGANIZATION\t0"],
+    )
+    with pytest.raises(CorpusFormatError, match="line 2"):
+        load_gold(path)
+
+
+def test_evaluate_command_reports_f1_pn_for_rusentne():
+    from click.testing import CliRunner
+
+    from framing.commands.evaluate import evaluate as evaluate_command
+
+    args = [str(RUSENTNE_TINY), "--format", "rusentne", "--scorer", "textblob", "--n-bootstrap", "50"]
+    result = CliRunner().invoke(evaluate_command, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.output.strip().splitlines()[-1])
+    assert payload["n"] == 6 and payload["n_rejected"] == 2
+    for key in ("f1_pn", "f1_pn_ci_low", "f1_pn_ci_high", "macro_f1", "accuracy", "ci_low"):
+        assert key in payload
+    assert 0.0 <= payload["f1_pn"] <= 1.0
+    text = CliRunner().invoke(evaluate_command, args)
+    assert text.exit_code == 0 and "F1_PN" in text.output
+    bad = CliRunner().invoke(evaluate_command, [str(RUSENTNE_TINY), "--format", "semeval"])
+    assert bad.exit_code == 2 and "rusentne" in bad.output
+
+
 def test_load_gold_rejects_unknown_format(tmp_path):
     path = _write(tmp_path / "x.jsonl", ["{}"])
     with pytest.raises(ValueError, match="'format' parameter of load_gold"):
@@ -306,8 +370,9 @@ def test_load_gold_rejects_unknown_format(tmp_path):
         ("newsmtsc/dev_mt.jsonl", "newsmtsc", 442),
         ("basil/basil_train.jsonl", "basil", 886),
         ("dse_directed_sentiment/valid.txt", "dse", 1461),
+        ("rusentne/train.csv", "rusentne", 6637),
     ],
-    ids=["dev-rw", "dev-mt", "basil", "dse-valid"],
+    ids=["dev-rw", "dev-mt", "basil", "dse-valid", "rusentne-train"],
 )
 def test_readers_on_shared_data(shared_data, relpath, fmt, n_expected):
     path = shared_data / relpath

@@ -28,7 +28,16 @@ GOLD_COLUMNS = ("text", "start", "end", "label", "target", "source_file", "sourc
 #: Columns of a rejections table.
 REJECTION_COLUMNS = ("file", "line", "reason", "detail")
 #: Formats understood by :func:`load_gold`.
-GOLD_FORMATS = ("newsmtsc", "basil", "basil-article", "dse", "mentions-csv")
+GOLD_FORMATS = ("newsmtsc", "basil", "basil-article", "dse", "mentions-csv", "rusentne")
+#: Header of a RuSentNE-2023 file (tab-separated), in order.
+RUSENTNE_COLUMNS = (
+    "sentence",
+    "entity",
+    "entity_tag",
+    "entity_pos_start_rel",
+    "entity_pos_end_rel",
+    "label",
+)
 
 _NEWSMTSC_LABELS = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 _SHORT_LABELS = {
@@ -95,10 +104,12 @@ def load_gold(path, *, format="auto", return_rejections=False, encoding="utf-8")
     ----------
     path : str or os.PathLike
         The dataset file.
-    format : {'auto', 'newsmtsc', 'basil', 'basil-article', 'dse', 'mentions-csv'}, default='auto'
+    format : {'auto', 'newsmtsc', 'basil', 'basil-article', 'dse', 'mentions-csv', 'rusentne'}, default='auto'
         ``'auto'`` picks ``'newsmtsc'`` for ``.jsonl`` files whose first record has
-        ``targets``, ``'basil'`` for other ``.jsonl``, ``'dse'`` for ``.txt``/``.tsv`` and
-        ``'mentions-csv'`` for ``.csv``. See Notes for what each format yields.
+        ``targets``, ``'basil'`` for other ``.jsonl``, ``'rusentne'`` for a ``.csv`` or
+        ``.tsv`` file whose first line is the RuSentNE header, ``'dse'`` for other
+        ``.txt``/``.tsv`` and ``'mentions-csv'`` for other ``.csv``. See Notes for what
+        each format yields.
     return_rejections : bool, default=False
         Also return the rejections table.
     encoding : str, default='utf-8'
@@ -126,7 +137,8 @@ def load_gold(path, *, format="auto", return_rejections=False, encoding="utf-8")
         fields); the message names the file and line.
     MissingColumnError
         If a ``mentions-csv`` file lacks ``text``/``label`` or both span columns
-        and a ``target`` column.
+        and a ``target`` column, or a ``rusentne`` file lacks a column of
+        :data:`RUSENTNE_COLUMNS`.
 
     Warns
     -----
@@ -159,6 +171,13 @@ def load_gold(path, *, format="auto", return_rejections=False, encoding="utf-8")
       ``start``/``end`` or ``target`` (the first occurrence of the target string is
       used). Labels may be ``negative``/``neutral``/``positive``, ``neg``/``neu``/``pos``
       or ``-1``/``0``/``1``. Other columns are kept.
+    - ``rusentne`` (Golubev, Rusnachenko & Loukachevitch, Dialogue 2023): tab-separated
+      with the header :data:`RUSENTNE_COLUMNS`; one row per marked entity;
+      ``entity_pos_start_rel``/``entity_pos_end_rel`` give the span (a row whose span
+      does not hold ``entity`` is rejected as ``bad_span``); label -1/0/1 →
+      negative/neutral/positive. Extra columns: ``entity_tag`` (PERSON, ORGANIZATION,
+      PROFESSION, COUNTRY, NATIONALITY) and ``language`` (``'ru'``). Its official metric
+      is F1_PN (see :func:`framing.evaluate.evaluate`).
     """
     path = Path(path)
     if not path.is_file():
@@ -171,6 +190,7 @@ def load_gold(path, *, format="auto", return_rejections=False, encoding="utf-8")
         "basil-article": _read_basil_article,
         "dse": _read_dse,
         "mentions-csv": _read_mentions_csv,
+        "rusentne": _read_rusentne,
     }
     if format not in readers:
         raise ValueError(
@@ -202,6 +222,11 @@ def load_gold(path, *, format="auto", return_rejections=False, encoding="utf-8")
 
 def _detect_format(path, encoding):
     suffix = path.suffix.lower()
+    if suffix in (".csv", ".tsv"):
+        with open(path, encoding=encoding, newline="") as fh:
+            header = fh.readline().rstrip("\r\n").split("\t")
+        if tuple(h.strip() for h in header) == RUSENTNE_COLUMNS:
+            return "rusentne"
     if suffix == ".csv":
         return "mentions-csv"
     if suffix in (".txt", ".tsv"):
@@ -488,4 +513,67 @@ def _read_mentions_csv(path, col, encoding):
             col.add(text, start, end, label, lineno, **extra)
 
 
-__all__ = ["GOLD_COLUMNS", "GOLD_FORMATS", "REJECTION_COLUMNS", "load_gold"]
+def _read_rusentne(path, col, encoding):
+    with open(path, encoding=encoding, newline="") as fh:
+        reader = csv.reader(fh, delimiter="\t")
+        header = tuple(h.strip() for h in next(reader, []))
+        missing = [c for c in RUSENTNE_COLUMNS if c not in header]
+        if missing:
+            raise MissingColumnError(
+                f"RuSentNE file {str(path)!r} lacks column(s) {missing!r}; its tab-separated "
+                f"header must hold {list(RUSENTNE_COLUMNS)!r}. Got {list(header)!r}."
+            )
+        at = {c: header.index(c) for c in RUSENTNE_COLUMNS}
+        while True:
+            lineno = reader.line_num + 1  # physical line where the record starts
+            try:
+                fields = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as err:
+                raise CorpusFormatError(
+                    f"Gold file {str(path)!r} line {lineno}: cannot parse the TSV record "
+                    f"({err}); check its quoting.",
+                    path=path,
+                    line=lineno,
+                ) from err
+            if not any(f.strip() for f in fields):
+                continue
+            if len(fields) != len(header):
+                raise CorpusFormatError(
+                    f"Gold file {str(path)!r} line {lineno}: expected {len(header)} "
+                    f"tab-separated fields ({', '.join(header)}). Got {len(fields)}: "
+                    f"{fields[:3]!r}.",
+                    path=path,
+                    line=lineno,
+                )
+            text, entity, raw = fields[at["sentence"]], fields[at["entity"]], fields[at["label"]]
+            label = {"-1": "negative", "0": "neutral", "1": "positive"}.get(raw.strip())
+            if label is None:
+                col.reject(
+                    lineno,
+                    "bad_label" if raw.strip() else "missing_label",
+                    f"Entity {entity!r}: 'label' must be -1, 0 or 1. Got {raw!r}.",
+                )
+                continue
+            try:
+                start = int(fields[at["entity_pos_start_rel"]])
+                end = int(fields[at["entity_pos_end_rel"]])
+            except ValueError:
+                start = end = -1
+            if not 0 <= start <= end <= len(text) or text[start:end] != entity:
+                col.reject(
+                    lineno,
+                    "bad_span",
+                    f"Entity {entity!r}: 'entity_pos_start_rel'/'entity_pos_end_rel' "
+                    f"({fields[at['entity_pos_start_rel']]!r}, "
+                    f"{fields[at['entity_pos_end_rel']]!r}) must give its span in the sentence.",
+                )
+                continue
+            col.add(
+                text, start, end, label, lineno,
+                entity_tag=fields[at["entity_tag"]].strip(), language="ru",
+            )
+
+
+__all__ = ["GOLD_COLUMNS", "GOLD_FORMATS", "REJECTION_COLUMNS", "RUSENTNE_COLUMNS", "load_gold"]

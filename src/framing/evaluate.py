@@ -1,4 +1,4 @@
-"""Evaluate scorers against gold-labelled targets: macro-F1, accuracy, confusion matrix, CIs.
+"""Evaluate scorers against gold-labelled targets: macro-F1, F1_PN, accuracy, confusion, CIs.
 
 A continuous scorer's polarity is mapped to labels by its ``neutral_band``, which
 :func:`fit_thresholds` tunes on a development split only.
@@ -45,6 +45,13 @@ class EvaluationResult:
     ci_low, ci_high : float
         Percentile bootstrap 95% CI of `macro_f1` (resampling targets), in [0, 1];
         NaN when ``n_bootstrap=0``.
+    f1_pn : float
+        Macro-F1 over the positive and negative classes only (the mean of their two
+        F1 values; neutral predictions still count as misses), in [0, 1]: the official
+        metric of RuSentNE-2023 (Golubev et al., Dialogue 2023).
+    f1_pn_ci_low, f1_pn_ci_high : float
+        Percentile bootstrap 95% CI of `f1_pn` from the same resamples; NaN when
+        ``n_bootstrap=0``.
     per_class : pandas.DataFrame of shape (3, 4)
         Index ``LABELS``; columns ``precision``, ``recall``, ``f1`` (in [0, 1]) and
         ``support`` (int, gold count).
@@ -70,6 +77,9 @@ class EvaluationResult:
     n_unscored: int = 0
     n_bootstrap: int = 0
     params: dict = field(default_factory=dict)
+    f1_pn: float = float("nan")
+    f1_pn_ci_low: float = float("nan")
+    f1_pn_ci_high: float = float("nan")
 
     def to_dict(self):
         """Return a JSON-serialisable dict.
@@ -77,8 +87,9 @@ class EvaluationResult:
         Returns
         -------
         result : dict
-            Keys ``scorer``, ``n``, ``macro_f1``, ``accuracy``, ``ci_low``, ``ci_high``
-            (floats; None for NaN), ``ci_level`` (0.95), ``n_bootstrap``, ``n_unscored``,
+            Keys ``scorer``, ``n``, ``macro_f1``, ``accuracy``, ``ci_low``, ``ci_high``,
+            ``f1_pn``, ``f1_pn_ci_low``, ``f1_pn_ci_high`` (floats; None for NaN),
+            ``ci_level`` (0.95), ``n_bootstrap``, ``n_unscored``,
             ``labels`` (list of str), ``per_class`` ({label: {precision, recall, f1,
             support}}), ``confusion`` (list of lists of int, rows = gold), ``params``.
         """
@@ -94,6 +105,9 @@ class EvaluationResult:
             "accuracy": num(self.accuracy),
             "ci_low": num(self.ci_low),
             "ci_high": num(self.ci_high),
+            "f1_pn": num(self.f1_pn),
+            "f1_pn_ci_low": num(self.f1_pn_ci_low),
+            "f1_pn_ci_high": num(self.f1_pn_ci_high),
             "ci_level": 0.95,
             "n_bootstrap": int(self.n_bootstrap),
             "n_unscored": int(self.n_unscored),
@@ -111,10 +125,22 @@ class EvaluationResult:
             "params": {k: _json_value(v) for k, v in self.params.items()},
         }
 
-    def summary(self):
-        """Return a one-line human-readable summary (percent, 1 decimal)."""
+    def summary(self, *, f1_pn=False):
+        """Return a one-line human-readable summary (percent, 1 decimal).
+
+        Parameters
+        ----------
+        f1_pn : bool, default=False
+            Lead with F1_PN and its CI (the RuSentNE metric) before macro-F1.
+        """
+        pn = (
+            f"F1_PN {100 * self.f1_pn:.1f} [{100 * self.f1_pn_ci_low:.1f}, "
+            f"{100 * self.f1_pn_ci_high:.1f}] "
+            if f1_pn
+            else ""
+        )
         return (
-            f"{self.scorer}: macro-F1 {100 * self.macro_f1:.1f} "
+            f"{self.scorer}: {pn}macro-F1 {100 * self.macro_f1:.1f} "
             f"[{100 * self.ci_low:.1f}, {100 * self.ci_high:.1f}] "
             f"accuracy {100 * self.accuracy:.1f} (n={self.n})"
         )
@@ -154,14 +180,16 @@ def predict_labels(scorer, gold):
     scorer : BaseScorer
         A fitted scorer.
     gold : pandas.DataFrame of shape (n, >= 4)
-        Gold table with ``text``, ``start``, ``end``.
+        Gold table with ``text``, ``start``, ``end``; a ``language`` column (ISO 639-1),
+        when present, is passed on to the scorer (a routing scorer reads it).
 
     Returns
     -------
     labels : numpy.ndarray of object, shape (n,)
         Labels in ``LABELS``; ``'unscored'`` where the scorer gave no label.
     """
-    scores = scorer.score(gold[["text", "start", "end"]].reset_index(drop=True))
+    columns = ["text", "start", "end"] + (["language"] if "language" in gold.columns else [])
+    scores = scorer.score(gold[columns].reset_index(drop=True))
     labels = np.asarray(scores["label"], dtype=object)
     return np.where(pd.isna(labels), "unscored", labels).astype(object)
 
@@ -170,12 +198,45 @@ def _macro_f1(y_true, y_pred):
     return f1_score(y_true, y_pred, labels=list(LABELS), average="macro", zero_division=0)
 
 
+#: Classes averaged by F1_PN (the RuSentNE-2023 metric).
+PN_LABELS = ("negative", "positive")
+
+
+def f1_pn_score(y_true, y_pred):
+    """Return F1_PN: the macro-F1 over the negative and positive classes only.
+
+    Neutral still matters: a polar target predicted neutral is a false negative of
+    its class, and a neutral target predicted polar a false positive. This is the
+    official metric of RuSentNE-2023 (Golubev, Rusnachenko & Loukachevitch,
+    Dialogue 2023).
+
+    Parameters
+    ----------
+    y_true, y_pred : array-like of str, shape (n,)
+        Gold and predicted labels (predictions may include ``'unscored'``).
+
+    Returns
+    -------
+    f1_pn : float
+        In [0, 1]; 0 for a class with no gold and no predicted targets.
+
+    Examples
+    --------
+    >>> f1_pn_score(["positive", "negative", "neutral"], ["positive", "neutral", "neutral"])
+    0.5
+    """
+    return float(
+        f1_score(y_true, y_pred, labels=list(PN_LABELS), average="macro", zero_division=0)
+    )
+
+
 def evaluate(scorer, gold, *, n_bootstrap=1000, random_state=0):
     """Compare a scorer's labels with gold labels.
 
     Scores every gold target, then computes macro-F1 over the three classes,
-    accuracy, per-class precision/recall/F1, the confusion matrix, and a
-    percentile bootstrap 95% CI for macro-F1 (targets resampled with replacement).
+    F1_PN (macro-F1 over positive and negative, :func:`f1_pn_score`), accuracy,
+    per-class precision/recall/F1, the confusion matrix, and percentile bootstrap
+    95% CIs for macro-F1 and F1_PN (targets resampled with replacement).
 
     Parameters
     ----------
@@ -235,15 +296,16 @@ def evaluate(scorer, gold, *, n_bootstrap=1000, random_state=0):
         columns=pd.Index(labels, name="predicted"),
     )
     macro = _macro_f1(y_true, y_pred)
-    ci_low = ci_high = float("nan")
+    ci_low = ci_high = pn_low = pn_high = float("nan")
     if n_bootstrap:
         rng = np.random.default_rng(random_state)
         n = len(y_true)
-        stats = np.empty(n_bootstrap)
+        stats = np.empty((n_bootstrap, 2))
         for b in range(n_bootstrap):
             idx = rng.integers(0, n, n)
-            stats[b] = _macro_f1(y_true[idx], y_pred[idx])
-        ci_low, ci_high = (float(v) for v in np.percentile(stats, [2.5, 97.5]))
+            stats[b] = _macro_f1(y_true[idx], y_pred[idx]), f1_pn_score(y_true[idx], y_pred[idx])
+        ci_low, ci_high = (float(v) for v in np.percentile(stats[:, 0], [2.5, 97.5]))
+        pn_low, pn_high = (float(v) for v in np.percentile(stats[:, 1], [2.5, 97.5]))
     params = {}
     try:
         params = scorer.get_params()
@@ -261,6 +323,9 @@ def evaluate(scorer, gold, *, n_bootstrap=1000, random_state=0):
         n_unscored=int((y_pred == "unscored").sum()),
         n_bootstrap=int(n_bootstrap),
         params=params,
+        f1_pn=f1_pn_score(y_true, y_pred),
+        f1_pn_ci_low=pn_low,
+        f1_pn_ci_high=pn_high,
     )
 
 
@@ -320,4 +385,11 @@ def fit_thresholds(scorer, dev_gold, *, grid=None):
     return scorer
 
 
-__all__ = ["EvaluationResult", "evaluate", "fit_thresholds", "predict_labels"]
+__all__ = [
+    "PN_LABELS",
+    "EvaluationResult",
+    "evaluate",
+    "f1_pn_score",
+    "fit_thresholds",
+    "predict_labels",
+]

@@ -2,6 +2,8 @@
 
 :func:`train_default_scorer` reproduces ``src/framing/models/newsmtsc_linear.npz``
 from NewsMTSC and the shipped word vectors (scikit-learn only).
+:func:`train_multilingual_scorer` reproduces ``multilingual_linear.npz`` from RuSentNE
+and NewsMTSC (scikit-learn only).
 :func:`distill_word_vectors` rebuilds the word vectors themselves; it is the only
 step that needs torch (run it once, in a separate environment).
 
@@ -120,6 +122,129 @@ def train_default_scorer(data_dir, out_dir, random_state=0, *, word_vectors="def
         "n_train": len(train),
         "dev_rw": metrics["dev_rw"],
         "dev_mt": metrics["dev_mt"],
+        "fit_seconds": fit_seconds,
+    }
+
+
+#: Hyper-parameters of the shipped multilingual model (chosen by 5-fold CV on RuSentNE train
+#: and on NewsMTSC dev-rw only; see benchmarks/multilingual.py).
+MULTILINGUAL_PARAMS = {
+    "word_ngram_max": 2,
+    "window_tokens": 3,
+    "char_ngram_max": 5,
+    "n_features": 2**18,
+    "char_weight": 1.0,
+    "language_weight": 1.0,
+    "C": 2.0,
+    "class_weight": "balanced",
+    "calibrate": True,
+    "calibration_folds": 3,
+    "decision": "balanced",
+}
+
+
+def multilingual_training_data(data_dir):
+    """Read the multilingual training targets: RuSentNE train (ru) and NewsMTSC train (en).
+
+    Parameters
+    ----------
+    data_dir : str or os.PathLike
+        Folder holding ``rusentne/train.csv`` and ``newsmtsc/train.jsonl``.
+
+    Returns
+    -------
+    gold : pandas.DataFrame of shape (15376, >= 8)
+        Gold table (see :func:`framing.datasets.load_gold`) with a ``language`` column
+        (``'ru'`` then ``'en'``); index ``0..n-1``.
+
+    Raises
+    ------
+    FileNotFoundError
+        If either file is missing.
+    """
+    import pandas as pd
+
+    from framing.datasets import load_gold
+
+    data_dir = Path(data_dir)
+    ru_path = data_dir / "rusentne" / "train.csv"
+    if not ru_path.is_file():
+        raise FileNotFoundError(
+            f"RuSentNE file {str(ru_path)!r} not found. Pass the folder that holds "
+            "'rusentne/' and 'newsmtsc/' (e.g. ../shared/data) as 'data_dir'."
+        )
+    ru = load_gold(ru_path, format="rusentne")
+    en = load_gold(_newsmtsc_paths(data_dir)["train"], format="newsmtsc").assign(language="en")
+    columns = ["text", "start", "end", "label", "target", "source_file", "source_line", "language"]
+    return pd.concat([ru[columns], en[columns]], ignore_index=True)
+
+
+def train_multilingual_scorer(data_dir, out_dir, random_state=0):
+    """Train the multilingual scorer on RuSentNE + NewsMTSC train and write its artefact.
+
+    Fits :class:`~framing.scorers.multilingual.MultilingualLinearScorer` with
+    :data:`MULTILINGUAL_PARAMS` on :func:`multilingual_training_data`, evaluates it on
+    NewsMTSC ``dev_rw.jsonl`` (English; the RuSentNE validation split is held out, so
+    Russian is measured by cross-validation in ``benchmarks/multilingual.py``), and
+    writes ``multilingual_linear.npz`` and ``multilingual_linear.metrics.json``.
+
+    Parameters
+    ----------
+    data_dir : str or os.PathLike
+        Folder holding ``rusentne/train.csv`` and ``newsmtsc/{train,dev_rw}.jsonl``.
+    out_dir : str or os.PathLike
+        Output folder, created if needed; files of the same name are overwritten.
+    random_state : int, default=0
+        Seed of the solver, the calibration folds and the bootstrap.
+
+    Returns
+    -------
+    info : dict
+        ``path``, ``metrics_path`` (pathlib.Path), ``n_train`` (int), ``dev_rw``
+        (``EvaluationResult.to_dict()``), ``fit_seconds`` (float, wall-clock).
+
+    Raises
+    ------
+    FileNotFoundError
+        If a data file is missing.
+    """
+    import sklearn
+
+    from framing.datasets import load_gold
+    from framing.evaluate import evaluate
+    from framing.scorers.multilingual import MultilingualLinearScorer
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    train = multilingual_training_data(data_dir)
+    scorer = MultilingualLinearScorer(model=None, random_state=random_state, **MULTILINGUAL_PARAMS)
+    t0 = time.perf_counter()
+    scorer.fit(train[["text", "start", "end", "language"]], train["label"])
+    fit_seconds = time.perf_counter() - t0
+    dev = load_gold(_newsmtsc_paths(data_dir)["dev_rw"], format="newsmtsc").assign(language="en")
+    metrics = {"dev_rw": evaluate(scorer, dev, random_state=random_state).to_dict()}
+    scorer.metadata_.update(
+        {
+            "training_data": "RuSentNE-2023 train.csv (Golubev, Rusnachenko & Loukachevitch, "
+            "Dialogue 2023) + NewsMTSC train.jsonl (Hamborg & Donnay, EACL 2021)",
+            "dev_metrics": {
+                k: {m: v[m] for m in ("macro_f1", "f1_pn", "accuracy", "ci_low", "ci_high", "n")}
+                for k, v in metrics.items()
+            },
+            "random_state": random_state,
+            "sklearn_version": sklearn.__version__,
+            "numpy_version": np.__version__,
+        }
+    )
+    scorer.set_params(model="default")
+    path = scorer.save(out_dir / "multilingual_linear.npz")
+    metrics_path = out_dir / "multilingual_linear.metrics.json"
+    metrics_path.write_text(json.dumps(metrics, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return {
+        "path": path,
+        "metrics_path": metrics_path,
+        "n_train": len(train),
+        "dev_rw": metrics["dev_rw"],
         "fit_seconds": fit_seconds,
     }
 
@@ -386,9 +511,12 @@ def combine_word_vectors(sums, n_seen, free, *, n_components=128):
 
 __all__ = [
     "DEFAULT_PARAMS",
+    "MULTILINGUAL_PARAMS",
     "build_default_word_vectors",
     "combine_word_vectors",
     "corpus_sentences",
     "distill_word_vectors",
+    "multilingual_training_data",
     "train_default_scorer",
+    "train_multilingual_scorer",
 ]

@@ -85,3 +85,4 @@ register_scorer(TextBlobSentimentScorer)
 __all__ += ["TextBlobSentimentScorer", "score_mentions"]
 from framing.scorers import trained as _trained  # noqa: F401,E402
 from framing.scorers import transformer as _transformer  # noqa: F401,E402
+from framing.scorers import multilingual as _multilingual  # noqa: F401,E402

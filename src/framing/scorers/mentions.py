@@ -123,7 +123,8 @@ def score_mentions(mentions, scorer, *, articles=None, window_sentences=0):
 
     Each mention becomes a target: its sentence (widened by `window_sentences`
     sentences on each side, taken from `articles`) and the mention's character span
-    inside it. Identical targets are scored once. Rows whose language the scorer
+    inside it, with the row's ``language`` when the table has one (a routing scorer
+    reads it). Identical targets are scored once. Rows whose language the scorer
     does not support, or whose mention is ambiguous, are not scored. The scorer's
     columns are appended with ``scorer`` and ``score_status``.
 
@@ -255,10 +256,15 @@ def score_mentions(mentions, scorer, *, articles=None, window_sentences=0):
         targets = _window_targets(mentions, rows, articles, window_sentences)
     else:
         targets = _sentence_targets(mentions, rows)
-    unique: dict[tuple[str, int, int], int] = {}
+    columns = ["text", "start", "end"]
+    if "language" in mentions.columns:  # a routing scorer reads it; others ignore it
+        language = mentions["language"].astype(object).to_numpy()[rows]
+        targets = [(*t, lg) for t, lg in zip(targets, language)]
+        columns.append("language")
+    unique: dict[tuple, int] = {}
     inverse = np.fromiter((unique.setdefault(t, len(unique)) for t in targets), np.int64,
                           len(targets))
-    table = pd.DataFrame(list(unique), columns=["text", "start", "end"])
+    table = pd.DataFrame(list(unique), columns=columns)
     table = table.astype({"text": object, "start": "int64", "end": "int64"})
     scores = scorer.score(table)
     if len(scores) != len(table):
