@@ -543,7 +543,7 @@ class MultilingualLinearScorer(BaseScorer):
         if not path.is_file():
             raise FileNotFoundError(
                 f"Multilingual model {str(path)!r} not found; reinstall framing or rebuild it "
-                "with 'framing train --multilingual --out DIR'."
+                "with 'framing train --model multilingual-linear --out DIR'."
             )
         with np.load(path, allow_pickle=False) as z:
             fmt = int(z["format"])
