@@ -140,7 +140,7 @@ def test_explore_evidence_builds_pickers_for_every_outlet_and_actor():
 
 
 def test_explore_evidence_pages_through_many_rows():
-    widgets = pytest.importorskip("ipywidgets")
+    pytest.importorskip("ipywidgets")
     from framing.evidence import explore_evidence
 
     n = 60
