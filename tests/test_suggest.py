@@ -70,3 +70,29 @@ def test_basil_suggestions_start_with_its_main_people(shared_data, tmp_path):
     again = CliRunner().invoke(main, ["actors", "suggest", str(shared_data / "basil" /
                                       "basil_train.jsonl"), "--format", "basil", "--out", str(out)])
     assert again.exit_code == 2 and "--overwrite" in again.output  # a usage error
+
+
+def _renamed_corpus(tmp_path):
+    import json
+
+    rows = [{"id": f"r{i}", "source": "Riverton Gazette", "date": "2024-05-0" + str(i + 1),
+             "body": TEXTS[i]} for i in range(len(TEXTS))]
+    path = tmp_path / "renamed.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_suggest_and_init_on_renamed_fields_say_how_to_map_them(tmp_path):
+    path = _renamed_corpus(tmp_path)
+    result = CliRunner().invoke(main, ["actors", "suggest", str(path)])
+    assert result.exit_code == 1
+    assert "None of the 5 records" in result.output and "--column source=outlet" in result.output
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "s"), "--corpus", str(path)])
+    assert result.exit_code == 1 and "--column source=outlet" in result.output
+    ok = CliRunner().invoke(main, ["actors", "suggest", str(path), "--column", "source=outlet",
+                                   "--column", "body=text"])
+    assert ok.exit_code == 0 and "Maria Delgado" in ok.output
+    init = CliRunner().invoke(main, ["init", str(tmp_path / "s"), "--corpus", str(path),
+                                     "--column", "source=outlet", "--column", "body=text",
+                                     "--actors", "3"])
+    assert init.exit_code == 0 and "(3 frequent names" in init.output

@@ -88,6 +88,12 @@ _corpus_options = [
 ]
 
 
+#: Notebook parameters that name files or folders (resolved against the shell's folder by
+#: ``framing run``).
+_PATH_PARAMETERS = ("study", "dataset", "corpus", "actors_file", "outlets_file", "out_dir",
+                    "events_file", "key_file")
+
+
 def _with_corpus_options(func):
     for option in reversed(_corpus_options):
         func = option(func)
@@ -198,6 +204,12 @@ def run(notebook, parameters, parameters_file, output_path, run_name, list_param
         return
     values = load_parameter_file(parameters_file) if parameters_file else {}
     values.update({k: _parse_value(v) for k, v in parameters})
+    # the kernel runs in the repository root: a relative path the user gives on the command
+    # line means one relative to their shell's folder, so pass it on as an absolute path
+    for name in _PATH_PARAMETERS:
+        value = values.get(name)
+        if isinstance(value, str) and value and not Path(value).is_absolute():
+            values[name] = str(Path(value).resolve())
     stem = Path(notebook).stem
     output_path = output_path or paths.NOTEBOOKS_DIR / "_runs" / run_name / f"{stem}.ipynb"
     done = run_notebook(notebook, values, output_path=output_path, timeout=timeout)

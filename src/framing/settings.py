@@ -333,7 +333,8 @@ def init_study(folder, corpus, *, corpus_format="auto", columns=None, n_actors=2
     for p in (study_path, actors_path):
         if p.exists() and not overwrite:
             raise OverwriteError(f"{str(p)!r} exists; pass --overwrite to replace it.")
-    articles = load_corpus(paths, format=corpus_format, columns=columns, detect_language=False)
+    articles = load_corpus(paths, format=corpus_format, columns=columns, detect_language=False,
+                           require_articles=True)
     table = suggest_actors(articles, top=n_actors)
     folder.mkdir(parents=True, exist_ok=True)
     actors_path.write_text(draft_registry(table, source=", ".join(map(str, paths))),

@@ -315,8 +315,18 @@ def dataset_problems(dataset: str | os.PathLike) -> list[dict]:
     problems = []
     n = len(articles)
     if n == 0:
-        problems.append({"severity": "error", "what": f"No article was accepted from {files}.",
-                         "fix": "Check the format and the rejections (rejections.csv)."})
+        rej_path = dataset / "rejections.csv"
+        first = ""
+        if rej_path.is_file():
+            rej = pd.read_csv(rej_path)
+            if len(rej):
+                reasons = rej["reason"].value_counts()
+                first = (f" Rejections: {', '.join(f'{k} {v}' for k, v in reasons.items())}; "
+                         f"first: {rej['detail'].iloc[0]}.")
+        problems.append({
+            "severity": "error", "what": f"No article was accepted from {files}.{first}",
+            "fix": f"Map the fields with --column FIELD=COLUMN (a study's `columns:`) or choose "
+                   f"the format; every rejection is listed in {str(rej_path)!r}."})
         return problems
     empty = int(articles["status"].isin(["empty_text", "no_text"]).sum())
     if empty >= PROBLEM_SHARE * n:

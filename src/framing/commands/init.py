@@ -38,8 +38,11 @@ def init(folder, corpus, corpus_format, columns, n_actors, overwrite):
         mapping[source] = target
     path = init_study(folder, list(corpus), corpus_format=corpus_format, columns=mapping,
                       n_actors=n_actors, overwrite=overwrite)
+    from framing.actors import load_actors
+
+    written = len(list(load_actors(path.parent / "actors.yml")))
     click.echo(
-        f"StudySettings written to {path} with a starter registry {path.parent / 'actors.yml'} "
-        f"({n_actors} frequent names: edit it). Next: framing report --study {path}, or open "
+        f"Study written to {path} with a starter registry {path.parent / 'actors.yml'} "
+        f"({written} frequent names: edit it). Next: framing report --study {path}, or open "
         "notebooks/00_start_here.ipynb in JupyterLab and set its `study` parameter."
     )

@@ -41,6 +41,7 @@ def load_corpus(
     date_floor=DATE_FLOOR,
     date_fallbacks=DATE_FALLBACKS,
     near_duplicate_threshold=NEAR_DUPLICATE_THRESHOLD,
+    require_articles=False,
     return_report=False,
 ):
     """Load news articles into the articles table, one validated row per article.
@@ -110,6 +111,11 @@ def load_corpus(
         Jaccard similarity (5-word shingles, MinHash/LSH) at which two stories
         share a ``near_duplicate_group``; None skips near-duplicate grouping
         (the column is then ``""``).
+    require_articles : bool, default=False
+        Raise :class:`CorpusFormatError` when no record is accepted (a JSONL/CSV/Parquet
+        table whose fields are named otherwise), naming the fields found and the column
+        map that likely fixes it; by default this is a warning and the empty table and
+        the report with every rejection are returned.
     return_report : bool, default=False
         Also return the :class:`LoadReport`.
 
@@ -328,7 +334,7 @@ def load_corpus(
         )
     report.seconds = time.perf_counter() - started
     logger.info(report.summary())
-    _check_not_misread(articles, raw, formats, path_list, columns)
+    _check_not_misread(articles, raw, formats, path_list, columns, rejections, require_articles)
     if report.n_rejected:
         first = rejections.iloc[0]
         warnings.warn(
@@ -367,7 +373,17 @@ _TEXT_HINTS = ("body", "content", "article", "maintext", "full_text", "story", "
 _DATE_HINTS = ("date", "time", "publish", "created", "timestamp")
 
 
-def _check_not_misread(articles, raw, formats, path_list, columns) -> None:
+def _column_hint(field: str, column: str) -> str:
+    """The same column map in the three places a user writes it."""
+    return (f"--column {field}={column} on the command line, `columns: {{{field}: {column}}}` in "
+            f"a study file, columns={{{field!r}: {column!r}}} in Python")
+
+
+_OUTLET_HINTS = ("source", "publisher", "site", "media", "outlet", "domain", "newspaper", "paper")
+
+
+def _check_not_misread(articles, raw, formats, path_list, columns, rejections=None,
+                       require_articles=False) -> None:
     """Stop a load of a table whose texts are (almost) all empty; warn when dates are.
 
     A JSONL/CSV/Parquet file whose text lives under another field name (``body``,
@@ -376,17 +392,34 @@ def _check_not_misread(articles, raw, formats, path_list, columns) -> None:
     are not checked.
     """
     n = len(articles)
-    if n < 5 or not formats <= _TABULAR:
-        return
     where = ", ".join(repr(str(p)) for p in path_list[:2]) + (" ..." if len(path_list) > 2 else "")
     fields = [c for c in raw.columns if not str(c).startswith("\x00")]
+    if n == 0 and rejections is not None and len(rejections) and formats <= _TABULAR:
+        first = rejections.iloc[0]
+        reasons = rejections["reason"].value_counts()
+        hint = ""
+        if reasons.index[0] == "missing_outlet":
+            likely = [f for f in fields if any(h in str(f).lower() for h in _OUTLET_HINTS)]
+            hint = (f" Map the field that names the outlet: {_column_hint(likely[0], 'outlet')}."
+                    if likely else " Map the field that names the outlet with --column "
+                    "FIELD=outlet, or add a url field.")
+        message = (
+            f"None of the {len(rejections)} records read from {where} was accepted "
+            f"({', '.join(f'{k}: {v}' for k, v in reasons.items())}); first: line "
+            f"{first['line']}: {first['detail']}. Fields found: {fields!r}.{hint}"
+        )
+        if require_articles:
+            raise CorpusFormatError(message)
+        warnings.warn(message, UserWarning, stacklevel=3)
+        return
+    if n < 5 or not formats <= _TABULAR:
+        return
     empty = int((articles["status"] == "empty_text").sum())
     if empty >= MISREAD_SHARE * n and not (columns and "text" in columns.values()):
         likely = [f for f in fields if any(h in str(f).lower() for h in _TEXT_HINTS)]
-        fix = (f"map it with columns={{{likely[0]!r}: 'text'}} (command line: --column "
-               f"{likely[0]}=text)" if likely else
-               "map the field that holds the text with columns={FIELD: 'text'} (command "
-               "line: --column FIELD=text)")
+        fix = (f"map it: {_column_hint(likely[0], 'text')}" if likely else
+               "map the field that holds the text with --column FIELD=text (study file: "
+               "`columns: {FIELD: text}`)")
         raise CorpusFormatError(
             f"{empty} of {n} articles read from {where} have no text: the text is probably "
             f"under another field name. Fields found: {fields!r}; {fix}, or choose the "
@@ -399,9 +432,9 @@ def _check_not_misread(articles, raw, formats, path_list, columns) -> None:
         warnings.warn(
             f"{undated} of {n} articles read from {where} have no publication date, so "
             "they are left out of every time view. "
-            + (f"The field {likely[0]!r} looks like a date: map it with columns="
-               f"{{{likely[0]!r}: 'published'}} (command line: --column {likely[0]}=published)."
-               if likely else "Map the date field with columns={FIELD: 'published'}."),
+            + (f"The field {likely[0]!r} looks like a date: map it ("
+               f"{_column_hint(likely[0], 'published')})."
+               if likely else "Map the date field with --column FIELD=published."),
             UserWarning,
             stacklevel=3,
         )

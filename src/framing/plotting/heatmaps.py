@@ -37,6 +37,11 @@ _NOTE_PT = L.SMALL_PT
 _CBAR_IN = 0.75  # colorbar, its ticks and label, and the padding before it
 
 
+#: Smallest colour limit of the sentiment heatmap when none is given: mean polarity
+#: ±0.25 (on the −1 to 1 scale) or more is drawn in the darkest colours.
+MIN_SENTIMENT_VMAX = 0.25
+
+
 def order_labels(values, counts, labels, how, func):
     """Order the rows of `values` (n_rows × n_cols): indices into `labels`, first row first.
 
@@ -251,7 +256,9 @@ def plot_sentiment_heatmap(
         Display names by actor id.
     vmax : float, optional
         Colour limit: the scale runs from ``-vmax`` to ``vmax``. Default: the largest
-        ``|mean|`` among cells with at least `min_mentions` mentions.
+        ``|mean|`` among cells with at least `min_mentions` mentions, but at least
+        :data:`MIN_SENTIMENT_VMAX`, so that a mean near 0 is never drawn in the darkest
+        colour.
     min_mentions : int, default=5
         Cells with fewer scored mentions are grey, without a value (n shown when it fits):
         a mean of 3 mentions must not look as strong as one of 3,000.
@@ -281,8 +288,7 @@ def plot_sentiment_heatmap(
     values, counts = wide.to_numpy(float), n.to_numpy(float)
     if vmax is None:
         ok = values[(counts >= min_mentions) & np.isfinite(values)]
-        vmax = float(np.abs(ok).max()) if ok.size else 1.0
-        vmax = vmax if vmax > 0 else 1.0
+        vmax = max(float(np.abs(ok).max()) if ok.size else 1.0, MIN_SENTIMENT_VMAX)
     return draw_matrix(
         values, counts, ax=ax,
         row_labels=[L.label_of(actor_labels, a) for a in wide.index],
