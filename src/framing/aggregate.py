@@ -26,9 +26,12 @@ __all__ = [
     "aggregate_scores",
     "article_sentiment",
     "bootstrap_group_cis",
+    "check_ci_level",
     "check_group_options",
+    "check_int",
     "count_articles",
     "default_period",
+    "require_columns",
     "rolling_scores",
     "salience",
     "study_window",
@@ -64,7 +67,27 @@ _CHUNK_ELEMS = 1 << 20
 # --------------------------------------------------------------------------- validation helpers
 
 
-def _require_columns(df, columns, func, what="table"):
+def require_columns(df, columns, func, what="table"):
+    """Check that `df` is a DataFrame holding `columns`; the error names the caller.
+
+    Parameters
+    ----------
+    df : object
+        The table to check.
+    columns : iterable of str
+        Required column names.
+    func : str
+        Name of the calling function, quoted in the message.
+    what : str, default="table"
+        What the table is called in the message (e.g. ``"mentions table"``).
+
+    Raises
+    ------
+    TypeError
+        If `df` is not a pandas DataFrame.
+    MissingColumnError
+        If columns are missing; the message lists them and the columns found.
+    """
     if not isinstance(df, pd.DataFrame):
         raise TypeError(
             f"The {what} passed to {func}() must be a pandas DataFrame. "
@@ -114,7 +137,8 @@ def _check_count_duplicates(count_duplicates, func):
         )
 
 
-def _check_ci_level(ci_level, func):
+def check_ci_level(ci_level, func):
+    """Return `ci_level` as a float in (0, 1), else raise ValueError naming `func`."""
     if (
         isinstance(ci_level, bool)
         or not isinstance(ci_level, (int, float, np.floating))
@@ -127,7 +151,8 @@ def _check_ci_level(ci_level, func):
     return float(ci_level)
 
 
-def _check_int(x, name, func, minimum):
+def check_int(x, name, func, minimum):
+    """Return `x` as an int >= `minimum`, else raise ValueError naming `name` and `func`."""
     if isinstance(x, bool) or not isinstance(x, (int, np.integer)) or x < minimum:
         raise ValueError(
             f"The {name!r} parameter of {func}() must be an int >= {minimum}. Got {x!r} instead."
@@ -239,11 +264,11 @@ def check_group_options(func, *, by, period, count_duplicates, ci_level, n_boots
     by = _check_by(by, func)
     _check_period(period, func)
     _check_count_duplicates(count_duplicates, func)
-    ci_level = _check_ci_level(ci_level, func)
-    n_bootstrap = _check_int(n_bootstrap, "n_bootstrap", func, 0)
-    min_mentions = _check_int(min_mentions, "min_mentions", func, 1)
+    ci_level = check_ci_level(ci_level, func)
+    n_bootstrap = check_int(n_bootstrap, "n_bootstrap", func, 0)
+    min_mentions = check_int(min_mentions, "min_mentions", func, 1)
     if random_state is not None:
-        random_state = _check_int(random_state, "random_state", func, 0)
+        random_state = check_int(random_state, "random_state", func, 0)
     return by, ci_level, n_bootstrap, min_mentions, random_state
 
 
@@ -350,7 +375,7 @@ def add_period(df, period, *, column="published"):
     """
     func = "add_period"
     _check_period(period, func, allow_none=False)
-    _require_columns(df, [column], func)
+    require_columns(df, [column], func)
     ts = _to_utc_naive(df[column], column, func)
     out = df.copy()
     out["period"] = _period_start(ts, period)
@@ -482,7 +507,7 @@ def aggregate_scores(
         required.append("published")
     if once:
         required.append("duplicate_group")
-    _require_columns(scored, required, func, what="scored mentions table")
+    require_columns(scored, required, func, what="scored mentions table")
     if not pd.api.types.is_numeric_dtype(scored[value]) or pd.api.types.is_bool_dtype(
         scored[value]
     ):
@@ -615,7 +640,7 @@ def summarise_articles(scored, *, value="polarity", docvars=ARTICLE_DOCVARS):
     [['a1', 2, 1, 0.4], ['a2', 1, 1, -0.2]]
     """
     func = "summarise_articles"
-    _require_columns(scored, ["article_id", "actor_id", value], func, what="scored mentions table")
+    require_columns(scored, ["article_id", "actor_id", value], func, what="scored mentions table")
     if not pd.api.types.is_numeric_dtype(scored[value]):
         raise TypeError(
             f"Column {value!r} (the 'value' parameter of {func}()) must be numeric. "
@@ -668,8 +693,8 @@ def article_sentiment(articles, scored, *, value="polarity"):
         If ``article_id`` or `value` is absent.
     """
     func = "article_sentiment"
-    _require_columns(articles, ["article_id"], func, what="articles table")
-    _require_columns(scored, ["article_id", value], func, what="scored mentions table")
+    require_columns(articles, ["article_id"], func, what="articles table")
+    require_columns(scored, ["article_id", value], func, what="scored mentions table")
     stats = scored.groupby("article_id", sort=True)[value].agg(["size", "count", "sum"])
     out = articles.drop(columns=[c for c in ("title", "text") if c in articles.columns])
     out = out.join(stats, on="article_id")
@@ -686,7 +711,7 @@ def _article_units(frame, by, period, count_duplicates, func, what, reference=No
         required.append("published")
     if count_duplicates == "once":
         required.append("duplicate_group")
-    _require_columns(frame, required, func, what=what)
+    require_columns(frame, required, func, what=what)
     df = frame
     if count_duplicates == "once":
         df = _drop_duplicate_articles(df, func, reference=reference)
@@ -810,16 +835,16 @@ def salience(
     by = _check_by(by, func)
     _check_period(period, func)
     _check_count_duplicates(count_duplicates, func)
-    ci_level = _check_ci_level(ci_level, func)
+    ci_level = check_ci_level(ci_level, func)
     if "actor_id" in by:
         raise ValueError(
             f"The 'by' parameter of {func}() must not contain 'actor_id' (it is always added). "
             f"Got {by!r}."
         )
     keys = by + (["period"] if period is not None else [])
-    _require_columns(mentions, ["actor_id"], func, what="mentions table")
+    require_columns(mentions, ["actor_id"], func, what="mentions table")
     if top_actors is not None:
-        _check_int(top_actors, "top_actors", func, 1)
+        check_int(top_actors, "top_actors", func, 1)
         ranked = mentions["actor_id"].dropna().astype(str).value_counts()
         ranked = ranked.reset_index().sort_values(["count", "actor_id"], ascending=[False, True])
         keep = set(ranked["actor_id"].iloc[:top_actors])
@@ -1015,7 +1040,7 @@ def rolling_scores(scored, by=("outlet", "actor_id"), *, period="week", window_p
         span = len(pd.period_range(df["period"].min(), df["period"].max(),
                                    freq="W" if period == "week" else "M")) if len(df) else 1
         window_periods = max(1, round(span / 40))
-    k = _check_int(window_periods, "window_periods", func, 1)
+    k = check_int(window_periods, "window_periods", func, 1)
     offsets = range(-(k // 2) + (1 - k % 2), k - k // 2 + (1 - k % 2)) if k > 1 else [0]
     step = (lambda o: pd.DateOffset(months=o)) if period == "month" else (
         lambda o: pd.Timedelta(weeks=o))

@@ -16,7 +16,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from framing.aggregate import _require_columns
+from framing.aggregate import require_columns
 from framing.exceptions import UnknownActorError
 
 __all__ = [
@@ -82,7 +82,7 @@ def highlight_mention(mentions, *, open_mark=OPEN, close_mark=CLOSE):
     >>> highlight_mention(df)["context"].iloc[0]
     '[[Kyiv]] said no.'
     """
-    _require_columns(mentions, ["sentence", "surface"], "highlight_mention", what="mentions table")
+    require_columns(mentions, ["sentence", "surface"], "highlight_mention", what="mentions table")
     contexts, starts, ends = [], [], []
     for _, row in mentions.iterrows():
         start, end = _offsets(row)
@@ -193,7 +193,7 @@ def find_evidence(scored, *, outlet=None, actor=None, period=None, group="outlet
     needed = [group, "actor_id", "article_id", "sentence", "surface"]
     if period is not None:
         needed.append("published")
-    _require_columns(scored, needed, func, what="scored mentions table")
+    require_columns(scored, needed, func, what="scored mentions table")
     mask = _select(scored, group, outlet, func, f"{group} value")
     mask &= _select(scored, "actor_id", actor, func, "actor id", error=UnknownActorError)
     if period is not None:
@@ -253,7 +253,7 @@ def evidence_html(table, *, max_rows=200):
     >>> evidence_html(t).count("<mark>Kyiv</mark>")
     1
     """
-    _require_columns(table, ["sentence", "mention_start", "mention_end"], "evidence_html",
+    require_columns(table, ["sentence", "mention_start", "mention_end"], "evidence_html",
                      what="evidence table")
     shown = [c for c in table.columns if c not in (
         "sentence", "mention_start", "mention_end", "context", "surface")]

@@ -18,7 +18,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from framing.aggregate import PERIODS, _check_ci_level, _check_int, _require_columns, add_period
+from framing.aggregate import PERIODS, check_ci_level, check_int, require_columns, add_period
 
 __all__ = [
     "before_after",
@@ -57,7 +57,7 @@ def _prepare(scored, *, group, actor_col, value, periods, func):
                 f"name of a column holding period labels. Got {periods!r} instead."
             )
         needed.append(periods)
-    _require_columns(scored, needed, func, what="scored mentions table")
+    require_columns(scored, needed, func, what="scored mentions table")
     if not pd.api.types.is_numeric_dtype(scored[value]):
         raise TypeError(
             f"Column {value!r} passed to {func}() must be numeric (e.g. polarity in [-1, 1]). "
@@ -306,7 +306,7 @@ def compare_groups(
     >>> table[["outlet", "actor_id", "mean", "ci_low", "ci_high", "n_mentions"]]  # doctest: +SKIP
     """
     func = "compare_groups"
-    ci_level = _check_ci_level(ci_level, func)
+    ci_level = check_ci_level(ci_level, func)
     rows, keys = _prepare(
         scored, group=group, actor_col=actor_col, value=value, periods=periods, func=func
     )
@@ -319,7 +319,7 @@ def compare_groups(
     else:
         matrix, ok = np.eye(len(cells)), np.ones(len(cells), dtype=bool)
     est, se, low, high, _, _ = _linear(results, matrix, ci_level)
-    min_articles = _check_int(min_articles, "min_articles", func, 2)
+    min_articles = check_int(min_articles, "min_articles", func, 2)
     single = cells["n_articles"].to_numpy() < min_articles
     est = np.where(ok, est, np.nan)
     for arr in (se, low, high):
@@ -403,7 +403,7 @@ def pairwise_contrasts(
     >>> c[c["p_holm"] < 0.05]  # doctest: +SKIP
     """
     func = "pairwise_contrasts"
-    ci_level = _check_ci_level(ci_level, func)
+    ci_level = check_ci_level(ci_level, func)
     _check_family(family, func)
     rows, keys = _prepare(
         scored, group=group, actor_col=actor_col, value=value, periods=periods, func=func
@@ -440,7 +440,7 @@ def pairwise_contrasts(
     i, j = out.pop("_i").to_numpy(), out.pop("_j").to_numpy()
     means, *_ = _linear(results, base, ci_level)
     diff, se, low, high, t, p = _linear(results, np.vstack(pairs), ci_level)
-    min_articles = _check_int(min_articles, "min_articles", func, 2)
+    min_articles = check_int(min_articles, "min_articles", func, 2)
     single = ((out["n_articles_a"].to_numpy() < min_articles)
               | (out["n_articles_b"].to_numpy() < min_articles))
     for arr in (se, low, high, t, p):
@@ -536,7 +536,7 @@ def before_after(
             f"The 'window_days' parameter of {func}() must be None or an int >= 1. "
             f"Got {window_days!r} instead."
         )
-    _require_columns(scored, ["published"], func, what="scored mentions table")
+    require_columns(scored, ["published"], func, what="scored mentions table")
     published = pd.to_datetime(scored["published"], utc=True)
     keep = published.notna()
     if window_days is not None:
@@ -657,7 +657,7 @@ def linear_trend(
     >>> linear_trend(scored, group="outlet")  # doctest: +SKIP
     """
     func = "linear_trend"
-    ci_level = _check_ci_level(ci_level, func)
+    ci_level = check_ci_level(ci_level, func)
     if isinstance(min_articles, bool) or not isinstance(min_articles, (int, np.integer)) or (
         min_articles < 2
     ):
@@ -665,7 +665,7 @@ def linear_trend(
             f"The 'min_articles' parameter of {func}() must be an int >= 2. "
             f"Got {min_articles!r} instead."
         )
-    _require_columns(scored, ["published"], func, what="scored mentions table")
+    require_columns(scored, ["published"], func, what="scored mentions table")
     rows, keys = _prepare(
         scored.assign(_ts=pd.to_datetime(scored["published"], utc=True)),
         group=group, actor_col=actor_col, value=value, periods="_ts", func=func,

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from framing.aggregate import _check_ci_level, _check_int, _require_columns
+from framing.aggregate import check_ci_level, check_int, require_columns
 from framing.evidence import highlight_mention
 from framing.exceptions import CodingSheetError
 
@@ -116,10 +116,10 @@ def draw_sample(scored, *, n_per_stratum, strata=("outlet", "actor_id", "label")
     >>> sample = draw_sample(scored, n_per_stratum=2)  # doctest: +SKIP
     """
     func = "draw_sample"
-    n_per_stratum = _check_int(n_per_stratum, "n_per_stratum", func, 1)
+    n_per_stratum = check_int(n_per_stratum, "n_per_stratum", func, 1)
     strata = [strata] if isinstance(strata, str) else list(strata)
     needed = [*strata, "article_id", "actor_id", "outlet", "sentence", "surface", "label"]
-    _require_columns(scored, needed, func, what="scored mentions table")
+    require_columns(scored, needed, func, what="scored mentions table")
     rows = scored[scored["label"].isin(list(LABELS.values()))]
     rows = rows.dropna(subset=strata)
     if rows.empty:
@@ -239,7 +239,7 @@ def write_coding_sheet(sample, path, *, xlsx=None):
     """
     func = "write_coding_sheet"
     key_cols = [c for c in KEY_COLUMNS if c != "polarity" or c in sample.columns]
-    _require_columns(sample, [c for c in SHEET_COLUMNS if c != "code"] + key_cols, func,
+    require_columns(sample, [c for c in SHEET_COLUMNS if c != "code"] + key_cols, func,
                      what="sample")
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -588,9 +588,9 @@ def agreement(
             f"The 'level' parameter of {func}() must be 'nominal', 'ordinal' or a sequence of "
             f"them. Got {level!r} instead."
         )
-    n_bootstrap = _check_int(n_bootstrap, "n_bootstrap", func, 0)
-    ci_level = _check_ci_level(ci_level, func)
-    _require_columns(coded, ["item_id", "coder", "code"], func, what="coded table")
+    n_bootstrap = check_int(n_bootstrap, "n_bootstrap", func, 0)
+    ci_level = check_ci_level(ci_level, func)
+    require_columns(coded, ["item_id", "coder", "code"], func, what="coded table")
     codes = coded[["item_id", "coder", "code"]].copy()
     codes["item_id"] = codes["item_id"].astype(str)
     if key is not None and not isinstance(key, pd.DataFrame):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from framing.aggregate import PERIODS, _require_columns, add_period, aggregate_scores
+from framing.aggregate import PERIODS, require_columns, add_period, aggregate_scores
 from framing.exceptions import MissingColumnError
 
 #: Values of the ``voice`` column added by :func:`voice_sentiment`.
@@ -52,7 +52,7 @@ _MENTION_KEY = ("article_id", "field", "start", "end", "actor_id")
 
 
 def _require(table, columns, func, name):
-    _require_columns(table, columns, func, what=f"{name!r} table")
+    require_columns(table, columns, func, what=f"{name!r} table")
 
 
 def _as_by(by, func):

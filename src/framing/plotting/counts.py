@@ -15,7 +15,7 @@ import pandas as pd
 from matplotlib.patches import Patch
 from matplotlib.ticker import PercentFormatter
 
-from framing.plotting import _layout as L
+from framing.plotting import layout as L
 from framing.plotting.style import (
     DOUBLE_COLUMN_IN,
     ONE_AND_HALF_COLUMN_IN,
@@ -69,7 +69,7 @@ def plot_articles_by_outlet(counts, *, ax=None, stacked=True, top_k=7, group="ou
         If `top_k` < 1.
     """
     func = "plot_articles_by_outlet"
-    L.require(counts, [group, "period", "n_articles"], func)
+    L.require_columns(counts, [group, "period", "n_articles"], func)
     top_k = L.check_int(top_k, "top_k", func, 1)
     wide = counts.pivot_table(index="period", columns=group, values="n_articles",
                               aggfunc="sum", fill_value=0).sort_index()
@@ -150,7 +150,7 @@ def plot_voice_share(table, *, ax=None, group="outlet", top_n=7, actor_labels=No
         If the table is empty or `top_n` is not in 1–8.
     """
     func = "plot_voice_share"
-    L.require(table, [group, "holder_id", "share_direct", "share_reported", "n_statements",
+    L.require_columns(table, [group, "holder_id", "share_direct", "share_reported", "n_statements",
                       "n_group"], func)
     if table.empty:
         raise ValueError(f"{func}() has nothing to draw: the voice-share table is empty.")

@@ -14,7 +14,7 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.transforms import blended_transform_factory
 
-from framing.plotting import _layout as L
+from framing.plotting import layout as L
 from framing.plotting.heatmaps import order_labels
 from framing.plotting.style import (
     DOUBLE_COLUMN_IN,
@@ -111,7 +111,7 @@ def plot_outlet_dots(
         per group, or the CI level is unknown.
     """
     func = "plot_outlet_dots"
-    L.require(table, [group, "mean", "ci_low", "ci_high", "n_mentions"], func)
+    L.require_columns(table, [group, "mean", "ci_low", "ci_high", "n_mentions"], func)
     level = L.ci_level_of(table, ci_level, func)
     min_mentions = L.check_int(min_mentions, "min_mentions", func, 0)
     sub, actor_id = _select_actor(table, actor_id, func)
@@ -215,7 +215,7 @@ def plot_outlet_dots_grid(
         As :func:`plot_outlet_dots`; ``ValueError`` also when no actor is left to draw.
     """
     func = "plot_outlet_dots_grid"
-    L.require(table, ["actor_id", group, "mean", "ci_low", "ci_high", "n_mentions"], func)
+    L.require_columns(table, ["actor_id", group, "mean", "ci_low", "ci_high", "n_mentions"], func)
     level = L.ci_level_of(table, ci_level, func)
     totals = table.groupby("actor_id")["n_mentions"].sum().sort_values(ascending=False,
                                                                       kind="stable")
@@ -300,7 +300,7 @@ def plot_agreement(alphas, *, ax=None, thresholds=(0.667, 0.8)):
         If the table is empty.
     """
     func = "plot_agreement"
-    L.require(alphas, ["comparison", "level", "alpha", "ci_low", "ci_high", "n_items"], func)
+    L.require_columns(alphas, ["comparison", "level", "alpha", "ci_low", "ci_high", "n_items"], func)
     if alphas.empty:
         raise ValueError(f"{func}() has nothing to draw: the alphas table is empty.")
     ax = L.new_axes(ax, SINGLE_COLUMN_IN, 0.9 + 0.2 * len(alphas))

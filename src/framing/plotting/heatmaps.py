@@ -1,7 +1,7 @@
 """Heatmaps: mean sentiment and salience per group × actor, and the stance matrix.
 
 Layout rule (every heatmap): one row per actor (or holder, or holder → target pair),
-one column per group; rows are at least :data:`~framing.plotting._layout.MIN_ROW_IN`
+one column per group; rows are at least :data:`~framing.plotting.layout.MIN_ROW_IN`
 tall and the figure grows to a page (:data:`~framing.plotting.style.PAGE_HEIGHT_IN`),
 then keeps the first rows in the chosen order and says how many it left out. Column
 labels stay horizontal when they fit (wrapped on two lines), otherwise they turn 90°;
@@ -18,7 +18,7 @@ import numpy as np
 from matplotlib.colors import Normalize
 from matplotlib.ticker import PercentFormatter
 
-from framing.plotting import _layout as L
+from framing.plotting import layout as L
 from framing.plotting.style import (
     OTHER_COLOUR,
     OTHER_LABEL,
@@ -281,7 +281,7 @@ def plot_sentiment_heatmap(
         `min_mentions` is invalid.
     """
     func = "plot_sentiment_heatmap"
-    L.require(table, [group, "actor_id", "mean", "n_mentions"], func)
+    L.require_columns(table, [group, "actor_id", "mean", "n_mentions"], func)
     min_mentions = L.check_int(min_mentions, "min_mentions", func, 1)
     wide, n = _ordered(table, "mean", "n_mentions", group, func, order,
                        names=lambda a: L.label_of(actor_labels, a), min_n=min_mentions)
@@ -344,7 +344,7 @@ def plot_salience(
     """
     func = "plot_salience"
     L.check_choice(value, "value", func, ("share_articles", "mentions_per_1000_articles"))
-    L.require(table, [group, "actor_id", value, "n_mentions", "n_articles", "n_articles_total"],
+    L.require_columns(table, [group, "actor_id", value, "n_mentions", "n_articles", "n_articles_total"],
               func)
     min_mentions = L.check_int(min_mentions, "min_mentions", func, 0)
     wide, n = _ordered(table, value, "n_mentions", group, func, order,
@@ -410,7 +410,7 @@ def plot_stance_matrix(edges, *, ax=None, group="outlet", actor_labels=None, vma
         If the table is empty.
     """
     func = "plot_stance_matrix"
-    L.require(edges, [group, "holder_id", "target_id", "n", "mean"], func)
+    L.require_columns(edges, [group, "holder_id", "target_id", "n", "mean"], func)
     if edges.empty:
         raise ValueError(f"{func}() has nothing to draw: the edge table is empty.")
     top_k = L.check_int(top_k, "top_k", func, 1)

@@ -15,7 +15,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.colors import Normalize
 
-from framing.plotting import _layout as L
+from framing.plotting import layout as L
 from framing.plotting.heatmaps import plot_stance_matrix
 from framing.plotting.style import (
     DOUBLE_COLUMN_IN,
@@ -93,7 +93,7 @@ def plot_stance_network(edges, *, ax=None, actor_labels=None, nodes=None, vmax=1
     from matplotlib.patches import FancyArrowPatch
 
     func = "plot_stance_network"
-    L.require(edges, ["holder_id", "target_id", "n", "mean"], func)
+    L.require_columns(edges, ["holder_id", "target_id", "n", "mean"], func)
     top_k = L.check_int(top_k, "top_k", func, 1)
     n_all, n_edges_all = (int(edges["n"].sum()) if len(edges) else 0), len(edges)
     edges = _top_edges(edges, top_k)
@@ -189,7 +189,7 @@ def plot_stance_network_grid(edges, *, group="outlet", groups=None, ncols=3,
         If there is no edge to draw or `view` is invalid.
     """
     func = "plot_stance_network_grid"
-    L.require(edges, [group, "holder_id", "target_id", "n", "mean"], func)
+    L.require_columns(edges, [group, "holder_id", "target_id", "n", "mean"], func)
     L.check_choice(view, "view", func, NETWORK_VIEWS)
     top_k = L.check_int(top_k, "top_k", func, 1)
     present = sorted(edges[group].astype(str).unique())

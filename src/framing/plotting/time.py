@@ -19,7 +19,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from framing.exceptions import MissingColumnError
-from framing.plotting import _layout as L
+from framing.plotting import layout as L
 from framing.plotting.style import (
     DOUBLE_COLUMN_IN,
     PALETTE,
@@ -209,7 +209,7 @@ def plot_sentiment_over_time(
         If `actor_id` is not in the table or the CI level is unknown.
     """
     func = "plot_sentiment_over_time"
-    L.require(table, [group, *_NEEDED], func)
+    L.require_columns(table, [group, *_NEEDED], func)
     level = L.ci_level_of(table, ci_level, func)
     known = sorted(map(str, table["actor_id"].dropna().unique()))
     if actor_id not in known:
@@ -295,7 +295,7 @@ def plot_sentiment_over_time_grid(
         or `facet` or `max_lines` is invalid.
     """
     func = "plot_sentiment_over_time_grid"
-    L.require(table, [group, *_NEEDED], func)
+    L.require_columns(table, [group, *_NEEDED], func)
     L.check_choice(facet, "facet", func, FACETS)
     max_lines = L.check_int(max_lines, "max_lines", func, 1)
     level = L.ci_level_of(table, ci_level, func)

@@ -164,6 +164,10 @@ class BaseScorer(BaseEstimator):
         :meth:`fit`. True for every scorer unless it sets it to False (a scorer with
         no parameters to check may); the contract test in ``tests/test_scorers.py``
         reads it.
+    reads_language : bool
+        Whether :meth:`score` reads a ``language`` column of the targets (a routing
+        scorer does); :func:`framing.scorers.score_mentions` passes the mentions'
+        language only to such scorers.
     """
 
     name = "base"
@@ -171,6 +175,7 @@ class BaseScorer(BaseEstimator):
     supported_languages = frozenset({"en"})
     version = "0"
     requires_fit = True
+    reads_language = False
 
     def fit(self, X, y=None):
         """Fit the scorer; return self (subclasses override)."""

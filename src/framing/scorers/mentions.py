@@ -123,8 +123,8 @@ def score_mentions(mentions, scorer, *, articles=None, window_sentences=0):
 
     Each mention becomes a target: its sentence (widened by `window_sentences`
     sentences on each side, taken from `articles`) and the mention's character span
-    inside it, with the row's ``language`` when the table has one (a routing scorer
-    reads it). Identical targets are scored once. Rows whose language the scorer
+    inside it, with the row's ``language`` for scorers that read it
+    (``scorer.reads_language``, e.g. the routing scorer). Identical targets are scored once. Rows whose language the scorer
     does not support, or whose mention is ambiguous, are not scored. The scorer's
     columns are appended with ``scorer`` and ``score_status``.
 
@@ -245,9 +245,10 @@ def score_mentions(mentions, scorer, *, articles=None, window_sentences=0):
         ambiguous = flags.to_numpy(bool) if flags.dtype == bool else np.fromiter(
             (False if pd.isna(v) else bool(v) for v in flags.to_numpy(object)), bool, n)
         status[ambiguous] = "ambiguous"
-    if "language" in mentions.columns:
+    language = (mentions["language"].astype(object).to_numpy()
+                if "language" in mentions.columns else None)
+    if language is not None:
         supported = set(getattr(scorer, "supported_languages", ()))
-        language = mentions["language"].astype(object).to_numpy()
         unsupported = np.fromiter((lang not in supported for lang in language), bool, n)
         status[unsupported] = "unsupported_language"
     rows = np.flatnonzero(status == "ok")
@@ -257,9 +258,8 @@ def score_mentions(mentions, scorer, *, articles=None, window_sentences=0):
     else:
         targets = _sentence_targets(mentions, rows)
     columns = ["text", "start", "end"]
-    if "language" in mentions.columns:  # a routing scorer reads it; others ignore it
-        language = mentions["language"].astype(object).to_numpy()[rows]
-        targets = [(*t, lg) for t, lg in zip(targets, language)]
+    if language is not None and getattr(scorer, "reads_language", False):  # routing scorers
+        targets = [(*t, lg) for t, lg in zip(targets, language[rows])]
         columns.append("language")
     unique: dict[tuple, int] = {}
     inverse = np.fromiter((unique.setdefault(t, len(unique)) for t in targets), np.int64,

@@ -693,6 +693,7 @@ class RoutedScorer(BaseScorer):
     kind = "discrete"
     supported_languages = frozenset({"en"}) | MULTILINGUAL_LANGUAGES
     version = "1"
+    reads_language = True
 
     def __init__(self, *, english="newsmtsc-linear", multilingual="multilingual-linear"):
         self.english = english

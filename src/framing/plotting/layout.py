@@ -1,4 +1,4 @@
-"""Layout rules shared by the plot modules (package-private).
+"""Layout rules shared by the plot modules (text measuring, label fitting, sizes, checks).
 
 Text is measured with the fonts of the current style (``TextToPath``), so a label is
 shortened, wrapped, turned or left out *before* it could collide: the rules hold from
@@ -17,7 +17,7 @@ import pandas as pd
 from matplotlib.font_manager import FontProperties
 from matplotlib.textpath import TextToPath
 
-from framing.exceptions import MissingColumnError
+from framing.aggregate import check_int, require_columns  # noqa: F401  (re-exported for the figure modules)
 from framing.plotting.style import (
     ASPECT,
     DOUBLE_COLUMN_IN,
@@ -38,21 +38,6 @@ MIN_ROW_IN = 0.15
 MAX_LABEL_IN = 1.5
 _T2P = TextToPath()
 _WIDTH_CACHE: dict = {}
-
-
-def require(table, columns, func, what="table"):
-    """Raise MissingColumnError naming the columns of `columns` that `table` lacks."""
-    if not isinstance(table, pd.DataFrame):
-        raise TypeError(
-            f"The {what} passed to {func}() must be a pandas DataFrame. "
-            f"Got {type(table).__name__} instead."
-        )
-    missing = [c for c in dict.fromkeys(columns) if c not in table.columns]
-    if missing:
-        raise MissingColumnError(
-            f"The {what} passed to {func}() lacks column(s) {missing!r}. "
-            f"Got columns {list(table.columns)!r}."
-        )
 
 
 def text_width_pt(text, size=TICK_PT):
@@ -194,16 +179,6 @@ def ci_level_of(table, ci_level, func):
             f"The 'ci_level' parameter of {func}() must be in (0, 1). Got {level!r} instead."
         )
     return float(level)
-
-
-def check_int(value, name, func, minimum):
-    """Raise ValueError unless `value` is an int >= `minimum`."""
-    if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < minimum:
-        raise ValueError(
-            f"The {name!r} parameter of {func}() must be an int >= {minimum}. "
-            f"Got {value!r} instead."
-        )
-    return int(value)
 
 
 def check_choice(value, name, func, choices):
