@@ -186,3 +186,49 @@ class BaseScorer(BaseEstimator):
     def score(self, X) -> pd.DataFrame:  # pragma: no cover - abstract
         """Score each target; see :func:`as_targets` for `X`."""
         raise NotImplementedError
+
+
+def load_artefact(path, expected_format: int, rebuild: str) -> tuple[dict, dict]:
+    """Read a shipped model artefact (``.npz``) whole: its arrays and its JSON metadata.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The ``.npz`` file, with a ``format`` integer and a ``metadata`` JSON string.
+    expected_format : int
+        The artefact format this version of framing reads.
+    rebuild : str
+        How to rebuild the artefact, quoted in the error messages.
+
+    Returns
+    -------
+    arrays : dict of str to numpy.ndarray
+        Every array of the file, loaded (no pickles).
+    metadata : dict
+        The parsed ``metadata``.
+
+    Raises
+    ------
+    FileNotFoundError
+        If `path` does not exist.
+    ValueError
+        If the artefact has another format.
+    """
+    import json
+    from pathlib import Path
+
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"Model artefact {str(path)!r} does not exist. Reinstall framing to restore the "
+            f"shipped model, or {rebuild}."
+        )
+    with np.load(path, allow_pickle=False) as z:
+        arrays = {k: z[k] for k in z.files}
+    fmt = int(arrays["format"])
+    if fmt != expected_format:
+        raise ValueError(
+            f"Model artefact {str(path)!r} has format {fmt!r}; this version of framing reads "
+            f"format {expected_format}. Retrain it: {rebuild}."
+        )
+    return arrays, json.loads(str(arrays["metadata"]))

@@ -29,7 +29,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from framing.paths import PACKAGE_DIR
 from framing.scorers import register_scorer
-from framing.scorers.base import LABELS, BaseScorer, as_targets
+from framing.scorers.base import LABELS, BaseScorer, as_targets, load_artefact
 
 #: The shipped multilingual model (``.npz`` of numpy arrays, see :meth:`MultilingualLinearScorer.save`).
 DEFAULT_MULTILINGUAL_MODEL_PATH = PACKAGE_DIR / "models" / "multilingual_linear.npz"
@@ -539,23 +539,11 @@ class MultilingualLinearScorer(BaseScorer):
     # ------------------------------------------------------------------ internals
 
     def _load_state(self, path):
-        path = Path(path)
-        if not path.is_file():
-            raise FileNotFoundError(
-                f"Multilingual model {str(path)!r} not found; reinstall framing or rebuild it "
-                "with 'framing train --model multilingual-linear --out DIR'."
-            )
-        with np.load(path, allow_pickle=False) as z:
-            fmt = int(z["format"])
-            if fmt != MULTILINGUAL_ARTEFACT_FORMAT:
-                raise ValueError(
-                    f"Model artefact {str(path)!r} has format {fmt!r}; this version of framing "
-                    f"reads format {MULTILINGUAL_ARTEFACT_FORMAT}. Retrain it."
-                )
-            meta = json.loads(str(z["metadata"]))
-            self.idf_ = z["idf"].astype(np.float32)
-            self.coef_ = z["coef"].astype(np.float32)
-            self.intercept_ = z["intercept"].astype(np.float64)
+        z, meta = load_artefact(path, MULTILINGUAL_ARTEFACT_FORMAT,
+                                "run 'framing train --model multilingual-linear --out DIR'")
+        self.idf_ = z["idf"].astype(np.float32)
+        self.coef_ = z["coef"].astype(np.float32)
+        self.intercept_ = z["intercept"].astype(np.float64)
         self.languages_ = tuple(meta["languages"])
         self.calibration_ = {k: np.asarray(v) for k, v in meta["calibration"].items()}
         self.priors_ = {k: np.asarray(v) for k, v in meta["priors"].items()}

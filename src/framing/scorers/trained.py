@@ -26,7 +26,13 @@ from sklearn.utils.validation import check_is_fitted
 
 from framing.paths import PACKAGE_DIR
 from framing.scorers import register_scorer
-from framing.scorers.base import LABELS, BaseScorer, as_targets, scores_from_proba
+from framing.scorers.base import (
+    LABELS,
+    BaseScorer,
+    as_targets,
+    load_artefact,
+    scores_from_proba,
+)
 from framing.text import straighten_curly_quotes
 
 #: Folder of the shipped model artefacts.
@@ -585,37 +591,25 @@ class TrainedSentimentScorer(BaseScorer):
     # ------------------------------------------------------------------ internals
 
     def _load_state(self, path):
-        path = Path(path)
-        if not path.is_file():
-            raise FileNotFoundError(
-                f"Model artefact {str(path)!r} does not exist. Reinstall framing to restore "
-                "the shipped model, or run framing.train.train_default_scorer to rebuild it."
-            )
-        with np.load(path, allow_pickle=False) as z:
-            fmt = int(z["format"])
-            if fmt != ARTEFACT_FORMAT:
-                raise ValueError(
-                    f"Model artefact {str(path)!r} has format {fmt!r}; this version of framing "
-                    f"reads format {ARTEFACT_FORMAT}. Retrain with framing.train."
-                )
-            self.metadata_ = json.loads(str(z["metadata"]))
-            self.vocabulary_ = {k: i for i, k in enumerate(z["ngrams"].tolist())}
-            self._grams = None
-            self.idf_ = z["idf"].astype(np.float64)
-            if "words" in z:
-                self.word_index_ = {k: i for i, k in enumerate(z["words"].tolist())}
-                self.word_vectors_ = z["word_vectors"].astype(np.float32)
-                self.word_vectors_ref_ = {"file": "embedded"}
-            else:
-                self._read_word_vectors("default", expected=self.metadata_.get("word_vectors"))
-            self.lexicon_ = {
-                w: (float(p), float(s))
-                for w, (p, s) in zip(z["lexicon_words"].tolist(), z["lexicon_values"].tolist())
-            }
-            self.dense_mean_ = z["dense_mean"].astype(np.float64)
-            self.dense_scale_ = z["dense_scale"].astype(np.float64)
-            self.coef_ = z["coef"].astype(np.float32)
-            self.intercept_ = z["intercept"].astype(np.float32)
+        z, self.metadata_ = load_artefact(path, ARTEFACT_FORMAT,
+                                          "run framing.train.train_default_scorer")
+        self.vocabulary_ = {k: i for i, k in enumerate(z["ngrams"].tolist())}
+        self._grams = None
+        self.idf_ = z["idf"].astype(np.float64)
+        if "words" in z:
+            self.word_index_ = {k: i for i, k in enumerate(z["words"].tolist())}
+            self.word_vectors_ = z["word_vectors"].astype(np.float32)
+            self.word_vectors_ref_ = {"file": "embedded"}
+        else:
+            self._read_word_vectors("default", expected=self.metadata_.get("word_vectors"))
+        self.lexicon_ = {
+            w: (float(p), float(s))
+            for w, (p, s) in zip(z["lexicon_words"].tolist(), z["lexicon_values"].tolist())
+        }
+        self.dense_mean_ = z["dense_mean"].astype(np.float64)
+        self.dense_scale_ = z["dense_scale"].astype(np.float64)
+        self.coef_ = z["coef"].astype(np.float32)
+        self.intercept_ = z["intercept"].astype(np.float32)
         self.classes_ = np.array(LABELS, dtype=object)
         params = self.metadata_.get("params", {})
         # Featurisation parameters must match the artefact, not the constructor.
