@@ -397,25 +397,30 @@ def _read_basil_article(path, col, encoding):
             )
 
 
+def _tsv_records(reader, path):
+    """Yield ``(line, fields)`` of a csv reader's non-blank records; parse errors name the line."""
+    while True:
+        lineno = reader.line_num + 1  # physical line where the record starts
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            raise CorpusFormatError(
+                f"Gold file {str(path)!r} line {lineno}: cannot parse the TSV record "
+                f"({err}); check its quoting.",
+                path=path,
+                line=lineno,
+            ) from err
+        if fields and any(f.strip() for f in fields):
+            yield lineno, fields
+
+
 def _read_dse(path, col, encoding):
     # Fields are CSV-quoted when they contain quotes ("a ""quoted"" word"), so use csv.
     with open(path, encoding=encoding, newline="") as fh:
         reader = csv.reader(fh, delimiter="\t", quotechar='"')
-        while True:
-            lineno = reader.line_num + 1  # physical line where the record starts
-            try:
-                fields = next(reader)
-            except StopIteration:
-                break
-            except csv.Error as err:
-                raise CorpusFormatError(
-                    f"Gold file {str(path)!r} line {lineno}: cannot parse the TSV record "
-                    f"({err}); check its quoting.",
-                    path=path,
-                    line=lineno,
-                ) from err
-            if not fields or not any(f.strip() for f in fields):
-                continue
+        for lineno, fields in _tsv_records(reader, path):
             if len(fields) != 4:
                 raise CorpusFormatError(
                     f"Gold file {str(path)!r} line {lineno}: expected 4 tab-separated fields "
@@ -524,21 +529,7 @@ def _read_rusentne(path, col, encoding):
                 f"header must hold {list(RUSENTNE_COLUMNS)!r}. Got {list(header)!r}."
             )
         at = {c: header.index(c) for c in RUSENTNE_COLUMNS}
-        while True:
-            lineno = reader.line_num + 1  # physical line where the record starts
-            try:
-                fields = next(reader)
-            except StopIteration:
-                break
-            except csv.Error as err:
-                raise CorpusFormatError(
-                    f"Gold file {str(path)!r} line {lineno}: cannot parse the TSV record "
-                    f"({err}); check its quoting.",
-                    path=path,
-                    line=lineno,
-                ) from err
-            if not any(f.strip() for f in fields):
-                continue
+        for lineno, fields in _tsv_records(reader, path):
             if len(fields) != len(header):
                 raise CorpusFormatError(
                     f"Gold file {str(path)!r} line {lineno}: expected {len(header)} "
