@@ -46,6 +46,28 @@ def _newsmtsc_paths(data_dir):
     return paths
 
 
+def _save_trained(scorer, out_dir, stem, metrics, *, training_data, metric_keys,
+                  random_state, n_train=None):
+    """Record provenance in the scorer's metadata; write ``<stem>.npz`` and its metrics JSON."""
+    import sklearn
+
+    meta = {
+        "training_data": training_data,
+        "dev_metrics": {k: {m: v[m] for m in metric_keys} for k, v in metrics.items()},
+        "random_state": random_state,
+        "sklearn_version": sklearn.__version__,
+        "numpy_version": np.__version__,
+    }
+    if n_train is not None:
+        meta["n_train"] = n_train
+    scorer.metadata_.update(meta)
+    scorer.set_params(model="default")
+    path = scorer.save(out_dir / f"{stem}.npz")
+    metrics_path = out_dir / f"{stem}.metrics.json"
+    metrics_path.write_text(json.dumps(metrics, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return path, metrics_path
+
+
 def train_default_scorer(data_dir, out_dir, random_state=0, *, word_vectors="default"):
     """Train the default NewsMTSC scorer and write its artefact and metrics.
 
@@ -97,25 +119,13 @@ def train_default_scorer(data_dir, out_dir, random_state=0, *, word_vectors="def
     for split in ("dev_rw", "dev_mt"):
         gold = load_gold(paths[split], format="newsmtsc")
         metrics[split] = evaluate(scorer, gold, random_state=random_state).to_dict()
-    import sklearn
 
-    scorer.metadata_.update(
-        {
-            "training_data": "NewsMTSC train.jsonl (Hamborg & Donnay, EACL 2021)",
-            "n_train": len(train),
-            "dev_metrics": {
-                k: {m: v[m] for m in ("macro_f1", "accuracy", "ci_low", "ci_high", "n")}
-                for k, v in metrics.items()
-            },
-            "random_state": random_state,
-            "sklearn_version": sklearn.__version__,
-            "numpy_version": np.__version__,
-        }
+    path, metrics_path = _save_trained(
+        scorer, out_dir, "newsmtsc_linear", metrics,
+        training_data="NewsMTSC train.jsonl (Hamborg & Donnay, EACL 2021)",
+        metric_keys=("macro_f1", "accuracy", "ci_low", "ci_high", "n"),
+        random_state=random_state, n_train=len(train),
     )
-    scorer.set_params(model="default")
-    path = scorer.save(out_dir / "newsmtsc_linear.npz")
-    metrics_path = out_dir / "newsmtsc_linear.metrics.json"
-    metrics_path.write_text(json.dumps(metrics, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return {
         "path": path,
         "metrics_path": metrics_path,
@@ -208,7 +218,6 @@ def train_multilingual_scorer(data_dir, out_dir, random_state=0):
     FileNotFoundError
         If a data file is missing.
     """
-    import sklearn
 
     from framing.datasets import load_gold
     from framing.evaluate import evaluate
@@ -223,23 +232,13 @@ def train_multilingual_scorer(data_dir, out_dir, random_state=0):
     fit_seconds = time.perf_counter() - t0
     dev = load_gold(_newsmtsc_paths(data_dir)["dev_rw"], format="newsmtsc").assign(language="en")
     metrics = {"dev_rw": evaluate(scorer, dev, random_state=random_state).to_dict()}
-    scorer.metadata_.update(
-        {
-            "training_data": "RuSentNE-2023 train.csv (Golubev, Rusnachenko & Loukachevitch, "
-            "Dialogue 2023) + NewsMTSC train.jsonl (Hamborg & Donnay, EACL 2021)",
-            "dev_metrics": {
-                k: {m: v[m] for m in ("macro_f1", "f1_pn", "accuracy", "ci_low", "ci_high", "n")}
-                for k, v in metrics.items()
-            },
-            "random_state": random_state,
-            "sklearn_version": sklearn.__version__,
-            "numpy_version": np.__version__,
-        }
+    path, metrics_path = _save_trained(
+        scorer, out_dir, "multilingual_linear", metrics,
+        training_data="RuSentNE-2023 train.csv (Golubev, Rusnachenko & Loukachevitch, "
+        "Dialogue 2023) + NewsMTSC train.jsonl (Hamborg & Donnay, EACL 2021)",
+        metric_keys=("macro_f1", "f1_pn", "accuracy", "ci_low", "ci_high", "n"),
+        random_state=random_state,
     )
-    scorer.set_params(model="default")
-    path = scorer.save(out_dir / "multilingual_linear.npz")
-    metrics_path = out_dir / "multilingual_linear.metrics.json"
-    metrics_path.write_text(json.dumps(metrics, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return {
         "path": path,
         "metrics_path": metrics_path,
