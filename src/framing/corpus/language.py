@@ -221,10 +221,11 @@ def detect_languages(titles, texts, empty, detect_language=True, *, outlets=None
     if not samples:
         return (out, confidence, source) if return_details else out
     keys = list(samples)
-    raw = np.vstack(_score_vectors(identifier, keys, languages))
+    encoded = [identifier._encode(k) for k in keys]  # py3langid's bytes, encoded once
+    raw = np.vstack(_score_vectors(identifier, keys, languages, encoded=encoded))
     classes = np.asarray(identifier.nb_classes, dtype=object)
     featureless = raw.max(axis=1) <= RAW_FLOOR  # digits, symbols
-    n_bytes = np.fromiter((len(identifier._encode(k)) for k in keys), np.int64, len(keys))
+    n_bytes = np.fromiter(map(len, encoded), np.int64, len(keys))
     probs = _softmax_rows(raw, n_bytes)
     probs[:, raw.max(axis=0) <= RAW_FLOOR] = 0.0  # masked alias columns
     rows = [r[0] for r in samples.values()]  # a representative row per sample
@@ -309,11 +310,12 @@ def _classify_samples(identifier, samples, languages, block=512):
     ]
 
 
-def _score_vectors(identifier, samples, languages, block=512):
+def _score_vectors(identifier, samples, languages, block=512, encoded=None):
     """py3langid's raw naive-Bayes score vector per sample (aliases folded), shape (n, k).
 
     The batched DFA walk of :func:`_classify_samples`; row ``i`` is the vector whose
-    argmax and maximum ``identifier.classify(samples[i])`` returns.
+    argmax and maximum ``identifier.classify(samples[i])`` returns. `encoded`, when
+    given, holds ``identifier._encode(sample)`` of each sample (computed once by the caller).
     """
     tables = _dfa_tables(languages)
     if tables is None or identifier._norm_probs or identifier.min_confidence is not None:
@@ -323,7 +325,8 @@ def _score_vectors(identifier, samples, languages, block=512):
     next_move, row_base, output, table = tables
     prior, classes, aliases = identifier.nb_pc, identifier.nb_classes, identifier._alias_pairs
     results: list = [None] * len(samples)
-    encoded = [identifier._encode(s) for s in samples]
+    if encoded is None:
+        encoded = [identifier._encode(s) for s in samples]
     # a block is as wide as its longest text: texts far above the usual sample (a huge
     # title) go through py3langid one by one, so a block's arrays stay small
     short = []
