@@ -77,8 +77,9 @@ def test_matches_in_memory_pipeline(corpus_path, reference):
     _same(scale.read_statements(out), statements, check_dtype=False)
     arts = read_articles(out)
     assert arts["article_id"].tolist() == articles["article_id"].tolist()
-    parts = list(out.glob("outlet=*/month=*/part-*.parquet"))
-    assert parts and all(p.parent.name.startswith("month=20") for p in parts)
+    parts = sorted(out.glob("*/part-*.parquet"))  # one file per chunk and table
+    assert {p.parent.name for p in parts} == {"articles", "mentions", "statements"}
+    assert len([p for p in parts if p.parent.name == "mentions"]) == result.n_chunks
 
 
 def test_rerun_scores_nothing(corpus_path, reference, tmp_path):

@@ -1,4 +1,4 @@
-"""``framing score``: stream a large corpus into a partitioned Parquet dataset of scores.
+"""``framing score``: stream a large corpus into a Parquet dataset of scores.
 
     framing score big.jsonl --out scores/ --jobs 2
     framing score big.jsonl --out scores/ --engine dask --scheduler tcp://host:8786

@@ -3,7 +3,7 @@
 :func:`score_corpus` reads a corpus in chunks of records (bounded memory), finds
 the actor mentions, scores them and finds statements and stance chunk by chunk
 (in this process, in ``jobs`` worker processes, or on a Dask cluster), and
-writes a Parquet dataset partitioned by outlet and month. A SQLite manifest
+writes a Parquet dataset (one file per chunk and table). A SQLite manifest
 records every finished chunk, so a rerun on an unchanged corpus scores nothing,
 appended articles are scored alone, and a killed run resumes where it stopped.
 :func:`read_mentions`, :func:`read_articles` and :func:`read_statements` read the

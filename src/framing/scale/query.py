@@ -115,7 +115,7 @@ def aggregate_dataset(
             f"The 'by' parameter of {func}() is empty and period is None, so there is nothing "
             f"to group by. Got by={by!r}; pass e.g. by=('actor_id',)."
         )
-    if not any(dataset_dir.glob("outlet=*/month=*/part-*.parquet")):
+    if not layout.part_files(dataset_dir, layout.MENTIONS_DIR):
         raise ValueError(f"Dataset {str(dataset_dir)!r} holds no mentions; nothing to aggregate.")
     con = read.connect_duckdb()
     src = f"read_parquet('{layout.parquet_glob(dataset_dir, 'mentions')}', union_by_name=true)"

@@ -169,9 +169,9 @@ def score_corpus(
     as :func:`framing.corpus.load_corpus` would (same rejections, with file and
     line), its mentions are found (:func:`framing.actors.find_mentions`) and scored
     (:func:`framing.scorers.score_mentions`), and the rows are written to
-    ``out_dir`` as ``outlet=<outlet>/month=<YYYY-MM|none>/part-<key>.parquet``
-    (one file per chunk and partition), with the articles in
-    ``articles/part-<key>.parquet``. Chunks whose content key is already in the
+    ``out_dir`` as ``mentions/part-<key>.parquet`` (one file per chunk), with the
+    articles in ``articles/part-<key>.parquet`` and the statements in
+    ``statements/part-<key>.parquet``. Chunks whose content key is already in the
     manifest are not scored again.
 
     Parameters

@@ -18,7 +18,6 @@ import warnings
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 from threadpoolctl import threadpool_limits
 
 from framing.actors import find_mentions
@@ -116,26 +115,12 @@ def process_chunk(task: dict) -> dict:
     tmp_tag = f".{uuid.uuid4().hex[:8]}.tmp"
     name = layout.part_name(task["key"])
     files = []
-    if len(articles):
-        target = Path(layout.ARTICLES_DIR) / name
-        tmp = out_dir / layout.ARTICLES_DIR / ("." + name + tmp_tag)
-        layout.write_table(layout.to_arrow(articles), tmp)
-        files.append((str(tmp), str(target)))
-    if len(statements):
-        target = Path(layout.STATEMENTS_DIR) / name
-        tmp = out_dir / layout.STATEMENTS_DIR / ("." + name + tmp_tag)
-        layout.write_table(layout.to_arrow(statements), tmp)
-        files.append((str(tmp), str(target)))
-    if len(scored):
-        months = layout.months(scored["published"])
-        outlets = scored["outlet"].to_numpy(dtype=object)
-        table = layout.to_arrow(scored)
-        keys = pd.DataFrame({"o": outlets, "m": months})
-        for (outlet, month), idx in keys.groupby(["o", "m"], sort=True).indices.items():
-            sub = Path(layout.partition_dir(outlet, month))
-            tmp = out_dir / sub / ("." + name + tmp_tag)
-            layout.write_table(table.take(np.asarray(idx)), tmp)
-            files.append((str(tmp), str(sub / name)))
+    for folder, table in ((layout.ARTICLES_DIR, articles), (layout.STATEMENTS_DIR, statements),
+                          (layout.MENTIONS_DIR, scored)):
+        if len(table):
+            tmp = out_dir / folder / ("." + name + tmp_tag)
+            layout.write_table(layout.to_arrow(table), tmp)
+            files.append((str(tmp), str(Path(folder) / name)))
     ok = scored["score_status"].to_numpy(dtype=object) == "ok" if len(scored) else np.zeros(0, bool)
     return {
         "key": task["key"],
