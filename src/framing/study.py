@@ -303,17 +303,15 @@ def dataset_problems(dataset: str | os.PathLike) -> list[dict]:
         text, or without a usable date; no mention of any registry actor; no mention
         in a language the scorer supports.
     """
-    from framing.scale import read_articles, read_mentions
-    from framing.scorers.languages import scorers_for_language
+    from framing.scale import dataset_counts
 
     dataset = Path(dataset)
-    articles = read_articles(dataset, columns=["status", "date_status", "language"], sort=False)
-    mentions = read_mentions(dataset, columns=["score_status", "language"], sort=False)
+    counts = dataset_counts(dataset)
     report_path = dataset / "load_report.json"
     report = json.loads(report_path.read_text(encoding="utf-8")) if report_path.is_file() else {}
     files = ", ".join(map(str, report.get("files", [])))[:200] or str(dataset)
     problems = []
-    n = len(articles)
+    n = counts["n_articles"]
     if n == 0:
         rej_path = dataset / "rejections.csv"
         first = ""
@@ -328,28 +326,30 @@ def dataset_problems(dataset: str | os.PathLike) -> list[dict]:
             "fix": f"Map the fields with --column FIELD=COLUMN (a study's `columns:`) or choose "
                    f"the format; every rejection is listed in {str(rej_path)!r}."})
         return problems
-    empty = int(articles["status"].isin(["empty_text", "no_text"]).sum())
+    empty = counts["n_no_text"]
     if empty >= PROBLEM_SHARE * n:
         problems.append({
             "severity": "error" if empty == n else "warning",
             "what": f"{empty:,} of {n:,} articles have no text.",
             "fix": "The text is probably under another field name or format: set the format "
                    "(e.g. 'basil') or map the field with columns={FIELD: 'text'}."})
-    undated = int((articles["date_status"] != "ok").sum() - (articles["date_status"] == "naive").sum())
+    undated = counts["n_undated"]
     if undated >= PROBLEM_SHARE * n:
         problems.append({
             "severity": "warning",
             "what": f"{undated:,} of {n:,} articles have no usable publication date, so the "
                     "time views are empty.",
             "fix": "Map the date field with columns={FIELD: 'published'}."})
-    if len(mentions) == 0 and empty < n:
+    if counts["n_mentions"] == 0 and empty < n:
         problems.append({
             "severity": "error",
             "what": "No actor of the registry occurs in this corpus.",
             "fix": "Write a registry for it: `framing actors suggest CORPUS --out actors.yml` "
                    "lists its most frequent names as a draft; then pass it as the actors file."})
-    elif len(mentions) and not (mentions["score_status"] == "ok").any():
-        langs = articles["language"].value_counts()
+    elif counts["n_mentions"] and not counts["n_mentions_ok"]:
+        from framing.scorers.languages import scorers_for_language
+
+        langs = pd.Series(counts["languages"], dtype="int64")
         found = ", ".join(f"{k} ({v:,})" for k, v in langs.head(5).items())
         options = "; ".join(f"{k}: {', '.join(scorers_for_language(k)) or 'none yet'}"
                             for k in langs.head(3).index)

@@ -11,6 +11,7 @@ from framing.scale import layout
 
 __all__ = [
     "connect_duckdb",
+    "dataset_counts",
     "dataset_stats",
     "read_articles",
     "read_mentions",
@@ -43,6 +44,51 @@ def dataset_stats(out_dir: Path) -> dict:
     ).fetchone()
     return {"n_outlets": int(n_outlets), "n_duplicate_groups": int(groups),
             "n_articles_in_duplicates": int(members)}
+
+
+def dataset_counts(dataset_dir) -> dict:
+    """Counts for the checks of :func:`framing.study.dataset_problems`, out of core.
+
+    Parameters
+    ----------
+    dataset_dir : str or os.PathLike
+        The `out_dir` of :func:`score_corpus`.
+
+    Returns
+    -------
+    counts : dict
+        ``n_articles`` (accepted articles), ``n_no_text`` (status ``empty_text`` or
+        ``no_text``), ``n_undated`` (``date_status`` neither ``ok`` nor ``naive``),
+        ``n_mentions``, ``n_mentions_ok`` (``score_status == 'ok'``) and ``languages``
+        (dict language -> articles, most frequent first; missing as ``'None'``).
+
+    Raises
+    ------
+    FileNotFoundError
+        If `dataset_dir` is not a score_corpus dataset.
+    """
+    dataset_dir = layout.check_dataset(dataset_dir, "dataset_counts")
+    con = connect_duckdb()
+    counts = {"n_articles": 0, "n_no_text": 0, "n_undated": 0, "n_mentions": 0,
+              "n_mentions_ok": 0, "languages": {}}
+    if layout.part_files(dataset_dir, layout.ARTICLES_DIR):
+        src = f"read_parquet('{layout.parquet_glob(dataset_dir, 'articles')}', union_by_name=true)"
+        rows = con.execute(
+            "SELECT language, count(*), "
+            "count(*) FILTER (WHERE status IN ('empty_text', 'no_text')), "
+            "count(*) FILTER (WHERE date_status IS NULL OR date_status NOT IN ('ok', 'naive')) "
+            f"FROM {src} GROUP BY language ORDER BY count(*) DESC, language"
+        ).fetchall()
+        counts["languages"] = {str(lang): int(n) for lang, n, _, _ in rows}
+        for key, i in (("n_articles", 1), ("n_no_text", 2), ("n_undated", 3)):
+            counts[key] = int(sum(r[i] for r in rows))
+    if layout.part_files(dataset_dir, layout.MENTIONS_DIR):
+        src = f"read_parquet('{layout.parquet_glob(dataset_dir, 'mentions')}', union_by_name=true)"
+        n, ok = con.execute(
+            f"SELECT count(*), count(*) FILTER (WHERE score_status = 'ok') FROM {src}"
+        ).fetchone()
+        counts["n_mentions"], counts["n_mentions_ok"] = int(n), int(ok)
+    return counts
 
 
 def _read(dataset_dir, what, columns, sort, filters=None):
