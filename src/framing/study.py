@@ -26,12 +26,23 @@ import pandas as pd
 from framing import paths
 from framing.pipeline import select_rows
 
-__all__ = ["ARTICLE_COLUMNS_SKIPPED", "PROBLEM_SHARE", "Study", "dataset_problems",
+__all__ = ["ARTICLE_COLUMNS_SKIPPED", "MENTION_COLUMNS_SKIPPED", "PROBLEM_SHARE", "Study", "dataset_problems",
            "open_notebook", "open_study", "prepare_dataset"]
 
 #: Article columns :func:`open_study` leaves on disk (the full text; read it with
 #: :func:`framing.scale.read_articles` when needed).
 ARTICLE_COLUMNS_SKIPPED = ("text",)
+
+#: Mention columns :func:`open_study` leaves on disk: article fields repeated on every
+#: mention that no notebook reads (raw outlet and date, where the date came from, URL,
+#: language-detection details, near-duplicate group, sentence end) and the scorer's
+#: class probabilities and stance cues. About a third of the bytes of a mentions table;
+#: read them with :func:`framing.scale.read_mentions` when needed.
+MENTION_COLUMNS_SKIPPED = (
+    "url", "outlet_raw", "published_raw", "date_source", "crawled", "status", "date_status",
+    "language_confidence", "language_source", "near_duplicate_group", "sentence_end",
+    "p_negative", "p_neutral", "p_positive", "scorer", "stance_cues",
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -43,12 +54,13 @@ class Study:
     articles : pandas.DataFrame of shape (n_articles, >= 12)
         The articles table of :func:`framing.corpus.load_corpus` without the
         columns in :data:`ARTICLE_COLUMNS_SKIPPED`, in corpus order.
-    mentions : pandas.DataFrame of shape (n_mentions, >= 22)
+    mentions : pandas.DataFrame of shape (n_mentions, >= 20)
         One row per mention, in corpus order: the columns of
         :func:`framing.actors.find_mentions`, the scorer's (``polarity`` in [-1, 1],
-        ``label``, ``scorer``, ``score_status``) and the stance columns of
+        ``label``, ``score_status``) and the stance columns of
         :func:`framing.stance.score_stance` (``holder_id``, ``holder_kind``,
-        ``statement_id``, ``stance``, ``stance_score`` in [-1, 1], ``stance_cues``).
+        ``statement_id``, ``stance``, ``stance_score`` in [-1, 1]), without the
+        columns in :data:`MENTION_COLUMNS_SKIPPED`.
     statements : pandas.DataFrame of shape (n_statements, 15)
         The table of :func:`framing.quotes.find_statements`, inside the selection's
         outlets and dates; read on first use (only notebook 04 needs it).
@@ -251,15 +263,17 @@ def open_study(
 
     Notes
     -----
-    Tables are read with pyarrow (only the columns kept), so a notebook holds
-    the mentions, not the article texts. Aggregations over the whole dataset
+    Tables are read with pyarrow (only the columns kept: not the article texts,
+    :data:`ARTICLE_COLUMNS_SKIPPED`, nor :data:`MENTION_COLUMNS_SKIPPED`), so a
+    notebook holds the mentions, not the corpus. Aggregations over the whole dataset
     that need no row-level table can run out of core with
     :func:`framing.scale.aggregate_dataset`.
     """
     from framing.scale import read_articles, read_mentions, table_columns
 
     dataset = Path(dataset)
-    mentions = read_mentions(dataset)
+    kept = [c for c in table_columns(dataset, "mentions") if c not in MENTION_COLUMNS_SKIPPED]
+    mentions = read_mentions(dataset, columns=kept or None)
     kept = [c for c in table_columns(dataset, "articles") if c not in ARTICLE_COLUMNS_SKIPPED]
     articles = read_articles(dataset, columns=kept)
     report_path = dataset / "load_report.json"
