@@ -91,11 +91,44 @@ def dataset_counts(dataset_dir) -> dict:
     return counts
 
 
+def _files_in_corpus_order(dataset_dir: Path, what: str) -> list[Path]:
+    """Part files of one table ordered by their chunk's corpus position (file, first line).
+
+    Chunks are contiguous runs of records and a worker writes each table's rows in
+    corpus order, so reading the files in this order gives rows in corpus order (and
+    :func:`_read` does not need to sort). Files the manifest does not list come last.
+    """
+    import sqlite3
+
+    files = layout.part_files(dataset_dir, what)
+    db = sqlite3.connect(f"file:{dataset_dir / layout.MANIFEST}?mode=ro", uri=True)
+    try:
+        chunks = db.execute("SELECT key, file, first_line FROM chunks").fetchall()
+    finally:
+        db.close()
+    rank = layout.file_rank(dataset_dir)
+    position = {layout.part_name(key): (rank.get(file, len(rank)), file, first or 0)
+                for key, file, first in chunks}
+    last = (len(rank) + 1, "", 0)
+    return sorted(files, key=lambda f: (position.get(f.name, last), f.name))
+
+
+def _is_sorted(keys: list[np.ndarray]) -> bool:
+    """Whether the rows are in lexicographic order of `keys` (primary key first)."""
+    undecided = np.ones(max(len(keys[0]) - 1, 0), dtype=bool)
+    for a in keys:
+        earlier, later = a[:-1], a[1:]
+        if (undecided & (earlier > later)).any():
+            return False
+        undecided &= ~(earlier < later)
+    return True
+
+
 def _read(dataset_dir, what, columns, sort, filters=None):
     import pyarrow.dataset as ds
 
     dataset_dir = Path(dataset_dir)
-    files = layout.part_files(dataset_dir, what)
+    files = _files_in_corpus_order(dataset_dir, what) if sort else layout.part_files(dataset_dir, what)
     if not files:
         return pd.DataFrame(columns=list(columns) if columns else None)
     dataset = ds.dataset([str(f) for f in files], format="parquet")
@@ -117,9 +150,10 @@ def _read(dataset_dir, what, columns, sort, filters=None):
             for k in ("source_line", "field", "start", "actor_id"):
                 if k in df.columns and (what != layout.ARTICLES_DIR or k == "source_line"):
                     order["_" + k] = (df[k] != "title") if k == "field" else df[k]
-        keys = pd.DataFrame(order)
-        idx = np.lexsort([keys[c].to_numpy() for c in reversed(keys.columns)])
-        df = df.iloc[idx].reset_index(drop=True)
+        keys = [np.asarray(v) for v in order.values()]
+        if keys and not _is_sorted(keys):  # e.g. a chunk rewritten by hand: sort here
+            idx = np.lexsort(keys[::-1])
+            df = df.iloc[idx].reset_index(drop=True)
     return df
 
 
