@@ -16,6 +16,7 @@ import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -411,8 +412,24 @@ def _add_dialogue_quotes(text: str, quotes: list[tuple[int, int]]) -> list[tuple
     return sorted(quotes + added) if added else quotes
 
 
-def _mask_quotes(text: str, quotes: list[tuple[int, int]]) -> str:
-    """Replace quoted content by a filler (length kept); a final '.!?,' stays visible."""
+def mask_quotes(text: str, quotes: list[tuple[int, int]]) -> str:
+    """Replace the content of each quote by a filler character, keeping the length.
+
+    Parameters
+    ----------
+    text : str
+        One article field.
+    quotes : list of tuple of (int, int)
+        Its quotes, as from :func:`find_quotes`.
+
+    Returns
+    -------
+    masked : str
+        `text` with the content of each quote replaced by ``'\\x1a'``, so that offsets
+        into `masked` are offsets into `text`; the opening mark, the first character
+        of the content and a final ``.!?,`` stay visible. `text` itself when there
+        is no quote.
+    """
     if not quotes:
         return text
     parts = []
@@ -432,8 +449,25 @@ def _mask_quotes(text: str, quotes: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-def _sentence_spans(masked: str) -> list[tuple[int, int]]:
-    """Sentence spans of a masked field (quotes never split); linear time."""
+def sentence_spans(masked: str) -> list[tuple[int, int]]:
+    """Split a field into sentences; pass the quote-masked field so quotes never split.
+
+    Breaks at newlines and after ``.!?`` (and any closing quote marks) followed by
+    whitespace and a capital, digit, opening mark or dialogue dash, except after an
+    abbreviation (``Mr.``, ``U.S.``). Linear in the length.
+
+    Parameters
+    ----------
+    masked : str
+        A field masked with :func:`mask_quotes` (or any text).
+
+    Returns
+    -------
+    spans : list of tuple of (int, int)
+        ``(start, end)`` character offsets of the sentences, in order, disjoint,
+        none blank; each at most :func:`framing.text.cap_span_lengths` long. Empty
+        for a blank text.
+    """
     spans = []
     start = 0
     for m in _SENT_BREAK_RE.finditer(masked):
@@ -448,6 +482,79 @@ def _sentence_spans(masked: str) -> list[tuple[int, int]]:
     if masked[start:].strip():
         spans.append((start, len(masked)))
     return cap_span_lengths(masked, spans)  # bounded sentences: linear cost downstream
+
+
+class FieldLayout(NamedTuple):
+    """The quotes, quote-masked text and sentences of one article field.
+
+    Computed once per field by :func:`field_layout` and shared by
+    :func:`find_statements` and :func:`framing.stance.score_stance`.
+
+    Attributes
+    ----------
+    quotes : list of tuple of (int, int)
+        From :func:`find_quotes`.
+    masked : str
+        From :func:`mask_quotes`; same length as the field.
+    sentences : list of tuple of (int, int)
+        From :func:`sentence_spans` of `masked` (empty for a blank field).
+    """
+
+    quotes: list
+    masked: str
+    sentences: list
+
+
+def field_layout(text: str) -> FieldLayout:
+    """Find the quotes and sentences of one field (see :class:`FieldLayout`).
+
+    Parameters
+    ----------
+    text : str
+        One article field (title or text).
+
+    Returns
+    -------
+    layout : FieldLayout
+    """
+    quotes = find_quotes(text)
+    masked = mask_quotes(text, quotes)
+    return FieldLayout(quotes, masked, sentence_spans(masked))
+
+
+def field_layouts(articles: pd.DataFrame) -> dict[tuple[str, str], FieldLayout]:
+    """The :class:`FieldLayout` of every non-empty title and text of `articles`.
+
+    Pass the result to :func:`find_statements` and
+    :func:`framing.stance.score_stance` (argument ``layouts``) so that the quotes
+    and sentences of each field are found once for both.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        Columns ``article_id``, ``title``, ``text`` (as from
+        :func:`framing.corpus.load_corpus`).
+
+    Returns
+    -------
+    layouts : dict of (str, str) to FieldLayout
+        Keyed by ``(str(article_id), field)``, field ``'title'`` or ``'text'``;
+        fields that are empty or not strings are left out.
+
+    Raises
+    ------
+    MissingColumnError
+        If `articles` lacks one of the columns.
+    """
+    _check_columns(articles, ("article_id", "title", "text"), "articles", "field_layouts")
+    out = {}
+    for fld in FIELDS:
+        for aid, text in zip(
+            articles["article_id"].astype(str).tolist(), articles[fld].tolist(), strict=True
+        ):
+            if isinstance(text, str) and text:
+                out[(aid, fld)] = field_layout(text)
+    return out
 
 
 # --------------------------------------------------------------------------- phrases
@@ -593,14 +700,14 @@ def _sentence_subject(masked: str, s0: int, s1: int) -> tuple[int, int]:
 
 
 # --------------------------------------------------------------------------- parser
-def _parse_field(text: str, *, title: bool = False) -> tuple[list[_Statement], list]:
+def _parse_field(
+    text: str, *, title: bool = False, layout: FieldLayout | None = None
+) -> tuple[list[_Statement], list]:
     """Find statements in one field: direct quotes first, then reported speech.
 
     Returns the statements (sorted by content start) and the field's quotes.
     """
-    quotes = find_quotes(text)
-    masked = _mask_quotes(text, quotes)
-    sents = _sentence_spans(masked)
+    quotes, masked, sents = layout if layout is not None else field_layout(text)
     sent_starts = [s for s, _ in sents]
 
     def sent_of(pos: int) -> tuple[int, int]:
@@ -973,6 +1080,7 @@ def find_statements(
     *,
     mentions: pd.DataFrame | None = None,
     is_person: Callable[[str], bool] | None = None,
+    layouts: dict[tuple[str, str], FieldLayout] | None = None,
 ) -> pd.DataFrame:
     """Find attributed statements (direct quotes and reported speech) and their holders.
 
@@ -996,6 +1104,11 @@ def find_statements(
         ``actor_id``, ``kind``). Computed with ``find_mentions(articles, actors)`` when None.
     is_person : callable, optional
         ``is_person(actor_id) -> bool``; default: the registry's actor type is ``'person'``.
+    layouts : dict, optional
+        The quotes and sentences of the fields of `articles`, from
+        :func:`field_layouts` (``{(str(article_id), field): FieldLayout}``), if
+        already computed; a field missing from it is laid out here. Pass the same
+        dict to :func:`framing.stance.score_stance` to find them once for both.
 
     Returns
     -------
@@ -1107,7 +1220,8 @@ def find_statements(
         for fld, text in (("title", title), ("text", body)):
             if not isinstance(text, str) or not text:
                 continue
-            stmts, quotes = _parse_field(text, title=(fld == "title"))
+            layout = layouts.get((aid, fld)) if layouts is not None else None
+            stmts, quotes = _parse_field(text, title=(fld == "title"), layout=layout)
             if not stmts:
                 continue
             _resolve_holders(text, stmts, by_key.get((aid, fld), []), quotes)
@@ -1144,11 +1258,16 @@ def find_statements(
 
 __all__ = [
     "CYRILLIC_LETTERS",
+    "FieldLayout",
     "HOLDER_KINDS",
     "STATEMENT_COLUMNS",
     "STATEMENT_KINDS",
     "UNKNOWN_HOLDER",
+    "field_layout",
+    "field_layouts",
     "find_quotes",
     "find_statements",
+    "mask_quotes",
     "person_ids",
+    "sentence_spans",
 ]

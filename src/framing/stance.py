@@ -32,17 +32,17 @@ from framing.quotes import (
     _TOKEN_RE,
     CYRILLIC_LETTERS,
     PRONOUNS,
+    FieldLayout,
     _is_speaker,
-    _mask_quotes,
     _Mention,
     _resolve_holders,
-    _sentence_spans,
     _sentence_subject,
     _Statement,
     _subject_before,
     _words,
-    find_quotes,
+    field_layout,
     person_ids,
+    sentence_spans,
 )
 from framing.text import literal_alternation
 
@@ -132,9 +132,14 @@ class StanceLexicon:
 
     @functools.cached_property
     def verb_re(self) -> re.Pattern:
-        """Case-sensitive matcher of the attitude verbs (whole words)."""
-        alt = "|".join(sorted(map(re.escape, self.verbs), key=len, reverse=True))
-        return re.compile(rf"(?<![\w\-’'])(?:{alt})(?![\w\-])")
+        """Case-sensitive matcher of the attitude verbs (whole words).
+
+        A character trie (:func:`framing.text.literal_alternation`, longest verb
+        first): it finds the same matches as the length-sorted alternation, in
+        less than half the time (0.22 s instead of 0.48 s on 2,000 synthetic
+        articles, ``benchmarks/stance_speed.py``).
+        """
+        return re.compile(rf"(?<![\w\-’'])(?:{literal_alternation(self.verbs)})(?![\w\-])")
 
     @functools.cached_property
     def term_re(self) -> re.Pattern:
@@ -370,6 +375,7 @@ def score_stance(
     is_person: Callable[[str], bool] | None = None,
     lexicon: StanceLexicon | str | Path | None = None,
     neutral_band: float = DEFAULT_NEUTRAL_BAND,
+    layouts: dict[tuple[str, str], FieldLayout] | None = None,
 ) -> pd.DataFrame:
     """Attach a stance holder and a stance toward the mentioned actor to every mention.
 
@@ -407,6 +413,10 @@ def score_stance(
         Default: :data:`DEFAULT_LEXICON`.
     neutral_band : float, default=0.1
         ``|stance_score| <= neutral_band`` is labelled ``'none'``. Range [0, 1).
+    layouts : dict, optional
+        The quotes and sentences of the fields of `articles`, from
+        :func:`framing.quotes.field_layouts` (the dict also given to
+        ``find_statements``); a field missing from it is laid out here.
 
     Returns
     -------
@@ -524,9 +534,9 @@ def score_stance(
         text = texts.get(key)
         if not isinstance(text, str) or not text:
             continue
-        quotes = find_quotes(text)
-        masked = _mask_quotes(text, quotes)
-        sents = _sentence_spans(masked) or [(0, len(text))]
+        layout = layouts.get(key) if layouts is not None else None
+        quotes, masked, sents = layout if layout is not None else field_layout(text)
+        sents = sents or [(0, len(text))]
         starts = [s for s, _ in sents]
 
         def sent_of(pos, sents=sents, starts=starts):
@@ -620,7 +630,7 @@ def score_stance(
                 statement_id[i] = st.extra["id"]
                 voice = text
                 lo, hi = st.start, st.end  # the content's own sentence around the target
-                for x, y in _sentence_spans(text[st.start : st.end]):
+                for x, y in sentence_spans(text[st.start : st.end]):
                     if st.start + x <= a < st.start + y:
                         lo, hi = st.start + x, st.start + y
                         break
