@@ -190,6 +190,8 @@ _PREPOSITIONS = frozenset(
         "після через без к ко між между из против проти"
     )
 )
+_DETERMINERS_OF_FOR = _DETERMINERS | {"of", "for"}  # may not end a sentence subject
+_ROLE_OR_DETERMINER = ROLE_NOUNS | _DETERMINERS  # lower-case words of a headline speaker
 # Russian and Ukrainian coordinators ('and', 'or') and contrast words ('but').
 _AND_WORDS = frozenset(_words("and or и і й та а или або"))
 _BUT_WORDS = frozenset(_words("but но але однако проте"))
@@ -692,7 +694,7 @@ def _sentence_subject(masked: str, s0: int, s1: int) -> tuple[int, int]:
             picked.append(t)
             continue
         break
-    while picked and picked[-1].group().lower() in _DETERMINERS | {"of", "for"}:
+    while picked and picked[-1].group().lower() in _DETERMINERS_OF_FOR:
         picked.pop()
     if not picked:
         return s0, s0
@@ -918,7 +920,7 @@ def _parse_field(
             m
             and 0 < len(head) <= 4
             and _is_speaker(m.group(1))
-            and all(t[:1].isupper() or t.lower() in ROLE_NOUNS | _DETERMINERS for t in head)
+            and all(t[:1].isupper() or t.lower() in _ROLE_OR_DETERMINER for t in head)
         ):
             c0, c1 = _strip_span(text, m.start(2), len(text.rstrip()))
             if text[c0 : c0 + 1] in "\"“'‘" and text[c1 - 1 : c1] in "\"”'’":

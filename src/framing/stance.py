@@ -103,6 +103,8 @@ _CLAUSE_RE = re.compile(
     r"|\s(?:but|whereas|но|але|однако|проте)(?![\w\-])"
 )
 _PASSIVE_AUX = frozenset(("was", "were", "is", "are", "been", "be", "being"))
+# Prepositions that end the head noun phrase of an attitude verb's object ('of' does not).
+_OBJECT_HEAD_END = _PREPOSITIONS - {"of"}
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -265,7 +267,7 @@ def _find_evaluations(text: str, sents, sent_of, statements, lex: StanceLexicon)
         while ob > oa and text[ob - 1].isspace():
             ob -= 1
         for t in _TOKEN_RE.finditer(text, oa, ob):  # the target is in the object's head NP
-            if t.start() > oa and t.group().lower() in _PREPOSITIONS - {"of"}:
+            if t.start() > oa and t.group().lower() in _OBJECT_HEAD_END:
                 ob = t.start()
                 break
         while ob > oa and text[ob - 1].isspace():
@@ -287,6 +289,8 @@ def _find_evaluations(text: str, sents, sent_of, statements, lex: StanceLexicon)
             neg ^= first in _NEG_QUANTIFIERS  # 'Nobody in Washington trusts …'
         st = _Statement(oa, ob, sa, sb, "evaluation", v, va, inherit=inherit)
         events.append(_Eval(st, -weight if neg else weight, v))
+    if not any(e.stmt.inherit for e in events):
+        return events  # every subject found: nothing to inherit
     # coordinated verbs inherit the subject of the previous verb in the sentence
     by_sent: dict[int, list[_Statement]] = {}
     for s in statements:
@@ -528,7 +532,7 @@ def score_stance(
     m_end = mentions["end"].to_numpy(dtype=np.int64)
     m_actor = mentions["actor_id"].astype(str).to_numpy()
     m_kind = mentions["kind"].astype(str).to_numpy()
-    sc = {c: statements[c].to_numpy() for c in _STATEMENT_COLUMNS}
+    sc = {c: statements[c].tolist() for c in _STATEMENT_COLUMNS}
 
     for key, rows in groups.items():
         text = texts.get(key)
@@ -630,7 +634,9 @@ def score_stance(
                 statement_id[i] = st.extra["id"]
                 voice = text
                 lo, hi = st.start, st.end  # the content's own sentence around the target
-                for x, y in sentence_spans(text[st.start : st.end]):
+                if "sentences" not in st.extra:  # once per statement, not per mention
+                    st.extra["sentences"] = sentence_spans(text[st.start : st.end])
+                for x, y in st.extra["sentences"]:
                     if st.start + x <= a < st.start + y:
                         lo, hi = st.start + x, st.start + y
                         break
@@ -643,7 +649,8 @@ def score_stance(
                 score[i] = min(1.0, max(-1.0, sum(w for _, w in cues) / len(cues)))
                 cues_out[i] = "; ".join(f"{c}:{w:+.1f}" for c, w in cues)
                 has_cue[i] = True
-            windows.append((i, voice[c0:c1], a - c0, b - c0))
+            if scorer is not None:
+                windows.append((i, voice[c0:c1], a - c0, b - c0))
 
     if scorer is not None and windows:
         need = [w for w in windows if not has_cue[w[0]]]
