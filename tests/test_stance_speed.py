@@ -1,0 +1,117 @@
+"""The fast paths of find_statements and score_stance give exactly the plain results.
+
+Issue 16: statements and stance were more than half of the CPU time of
+``framing score``. Each test compares a fast path with the straightforward code it
+replaced (kept here as the reference) on varied inputs; the whole tables are
+compared on four corpora by ``benchmarks/stance_speed.py --check``.
+"""
+
+import random
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from framing import quotes
+from framing.quotes import (
+    SPEECH_PARTICIPLES,
+    field_layout,
+    field_layouts,
+    find_statements,
+    mask_quotes,
+    sentence_spans,
+)
+from framing.stance import load_stance_lexicon, score_stance
+
+REPO = Path(__file__).resolve().parents[1]
+
+# The patterns as they were before issue 16.
+_OLD_PARTICIPLE_RE = re.compile(
+    r"(?:,\s*|\s)(?P<v>"
+    + "|".join(sorted((re.escape(w) for w in SPEECH_PARTICIPLES), key=len, reverse=True))
+    + r")(?![\w\-])"
+)
+
+_PIECES = [
+    "said", "adding", ", adding that", ",adding", ",добавив", ",  saying", " referring to", "according to",
+    "According to", "Xaccording to", "-according to", "по словам", "По его словам",
+    "за словами", "на його думку", "на думку", "добавив", ", добавив, что", " додавши",
+    " warning", "warnings", "adding-on", "’adding", "'saying", "\n", "\n\n", ". ", "! ",
+    "? ", "“", "”", "\"", "«", "»", " — ", "Mr. ", "U.S. ", "he ", "Officials ", "the ",
+    "Kremlin ", "praised ", "condemned ", "support ", "the support ", "trusts ", "and ",
+    "but ", ", ", "a", "z", " ", "Zelenskyy", "Песков ", "заявил", "Росія — агресор",
+    "Росія", "thanks to ", "nobody ", "not ",
+]
+
+
+def _random_texts(n=400, seed=0):
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 40))) for _ in range(n)]
+
+
+def _texts(tiny_corpus_path):
+    corpus = pd.read_json(tiny_corpus_path, lines=True)
+    texts = [t for col in ("title", "text") for t in corpus[col].astype(str)]
+    return texts + _random_texts()
+
+
+@pytest.fixture
+def texts(tiny_corpus_path):
+    return _texts(tiny_corpus_path)
+
+
+def _spans(matches, group="v"):
+    return [(m.start(group), m.end(group), m.group(group)) for m in matches]
+
+
+def test_participle_regex_finds_what_the_old_one_found(texts):
+    for text in texts:
+        masked = field_layout(text).masked
+        assert _spans(quotes._PARTICIPLE_RE.finditer(masked)) == _spans(
+            _OLD_PARTICIPLE_RE.finditer(masked)
+        ), text
+
+
+def test_according_matches_equal_a_full_scan(texts):
+    for text in [*texts, "xx according to A", "a according to", "ccording to", "according to"]:
+        masked = field_layout(text).masked
+        got = [(m.span(), m.groupdict()) for m in quotes._according_matches(masked)]
+        want = [(m.span(), m.groupdict()) for m in quotes._ACCORDING_RE.finditer(masked)]
+        assert got == want, text
+
+
+def test_field_layout_is_quotes_mask_and_sentences(texts):
+    for text in texts:
+        layout = field_layout(text)
+        assert layout.quotes == quotes.find_quotes(text)
+        assert layout.masked == mask_quotes(text, layout.quotes)
+        assert layout.sentences == sentence_spans(layout.masked)
+
+
+def test_shared_layouts_give_the_same_tables():
+    from framing.actors import find_mentions, load_actors
+    from framing.corpus import load_corpus
+
+    articles = load_corpus(REPO / "corpus" / "articles.jsonl")  # 122 articles of our own
+    registry = load_actors()
+    mentions = find_mentions(articles, registry)
+    plain = find_statements(articles, registry, mentions=mentions)
+    layouts = field_layouts(articles)
+    shared = find_statements(articles, registry, mentions=mentions, layouts=layouts)
+    assert len(plain) > 100
+    pd.testing.assert_frame_equal(plain, shared)
+    some = dict(list(layouts.items())[::2])  # the missing fields are laid out where needed
+    pd.testing.assert_frame_equal(
+        score_stance(articles, mentions, plain, actors=registry),
+        score_stance(articles, mentions, shared, actors=registry, layouts=some),
+    )
+
+
+def test_attitude_verb_trie_matches_the_sorted_alternation(texts):
+    lex = load_stance_lexicon()
+    alt = "|".join(sorted(map(re.escape, lex.verbs), key=len, reverse=True))
+    old = re.compile(rf"(?<![\w\-’'])(?:{alt})(?![\w\-])")
+    for text in texts:
+        got = [(m.span(), m.group()) for m in lex.verb_re.finditer(text)]
+        assert got == [(m.span(), m.group()) for m in old.finditer(text)], text
