@@ -38,11 +38,35 @@ _PIECES = [
     "According to", "Xaccording to", "-according to", "по словам", "По его словам",
     "за словами", "на його думку", "на думку", "добавив", ", добавив, что", " додавши",
     " warning", "warnings", "adding-on", "’adding", "'saying", "\n", "\n\n", ". ", "! ",
-    "? ", "“", "”", "\"", "«", "»", " — ", "Mr. ", "U.S. ", "he ", "Officials ", "the ",
+    "? ", ".\n", ".\n  A", "!\n\nB", ".” \n", ".) A", ". 1", ".  — A", "“", "”", "\"", "«", "»", " — ", "Mr. ", "U.S. ", "he ", "Officials ", "the ",
     "Kremlin ", "praised ", "condemned ", "support ", "the support ", "trusts ", "and ",
     "but ", ", ", "a", "z", " ", "Zelenskyy", "Песков ", "заявил", "Росія — агресор",
     "Росія", "thanks to ", "nobody ", "not ",
 ]
+
+
+_OLD_SENT_BREAK_RE = re.compile(
+    r"\n+|(?<=[.!?])(?P<q>[\"”’')»“]*)\s+(?=(?:[\"“‘'(\[«„]|[—–]\s)?[A-ZА-ЯЁЄІЇҐ0-9])"
+)
+
+
+def _old_sentence_spans(masked):
+    from framing.text import cap_span_lengths
+
+    spans = []
+    start = 0
+    for m in _OLD_SENT_BREAK_RE.finditer(masked):
+        if "\n" not in m.group() and quotes._ABBREV_RE.search(
+            masked[max(start, m.start() - 6) : m.start()]
+        ):
+            continue
+        end = m.start() + len(m.group("q") or "")
+        if masked[start:end].strip():
+            spans.append((start, end))
+        start = m.end()
+    if masked[start:].strip():
+        spans.append((start, len(masked)))
+    return cap_span_lengths(masked, spans)
 
 
 def _random_texts(n=400, seed=0):
@@ -115,3 +139,9 @@ def test_attitude_verb_trie_matches_the_sorted_alternation(texts):
     for text in texts:
         got = [(m.span(), m.group()) for m in lex.verb_re.finditer(text)]
         assert got == [(m.span(), m.group()) for m in old.finditer(text)], text
+
+
+def test_sentence_spans_equal_the_old_splitter(texts):
+    for text in [*texts, ".\n  X", "a.\n\n  B", "A. B.\nC", "x.", "\n\n", ". A"]:
+        for t in (text, field_layout(text).masked):
+            assert sentence_spans(t) == _old_sentence_spans(t), t

@@ -247,9 +247,15 @@ _UPPER = "A-ZА-ЯЁЄІЇҐ"  # sentence-initial capitals (Latin and Cyrillic)
 #: spaced dash is the copula ('Росія — агресор', 'Russia is an aggressor'), not a
 #: clause break as in English.
 CYRILLIC_LETTERS = "А-Яа-яЁёЄєІіЇїҐґ"
-_SENT_BREAK_RE = re.compile(
-    rf"\n+|(?<=[.!?])(?P<q>[\"”’')»“]*)\s+(?=(?:[\"“‘'(\[«„]|[—–]\s)?[{_UPPER}0-9])"
+# A sentence break: newlines, or '.!?' with any closing marks (group q) and spaces
+# before a capital, digit, opening mark or dialogue dash. The pattern starts with a
+# character class, so the regex engine skips to the next '.!?' or newline; the break
+# itself starts after the mark (see sentence_spans). Before issue 16 the pattern
+# started after the mark with a lookbehind, and was tried at every position.
+_SENT_BREAK_AT_MARK_RE = re.compile(
+    rf"\n+|[.!?](?P<q>[\"”’')»“]*)\s+(?=(?:[\"“‘'(\[«„]|[—–]\s)?[{_UPPER}0-9])"
 )
+_NEWLINES_RE = re.compile(r"\n+")
 _ABBREV_RE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Prof|Lt|Col|Capt|No|Jr|Sr|Mt|vs)\.|"
     rf"\b(?:[{_UPPER}]\.){{1,3}}|\b[{_UPPER}]\.)$"
@@ -499,17 +505,29 @@ def sentence_spans(masked: str) -> list[tuple[int, int]]:
         none blank; each at most :func:`framing.text.cap_span_lengths` long. Empty
         for a blank text.
     """
+    # A break after a mark starts one character after the match. Where the mark is
+    # followed by a newline, the break is the newlines alone (as when the newlines
+    # were matched first, at the position after the mark).
     spans = []
     start = 0
-    for m in _SENT_BREAK_RE.finditer(masked):
-        if "\n" not in m.group() and _ABBREV_RE.search(
-            masked[max(start, m.start() - 6) : m.start()]
-        ):
+    pos = 0
+    while (m := _SENT_BREAK_AT_MARK_RE.search(masked, pos)) is not None:
+        q = m.group("q")
+        if q is None:  # newlines
+            b0, b1, newline, q_len = m.start(), m.end(), True, 0
+        elif not q and masked[m.start() + 1] == "\n":
+            b0 = m.start() + 1
+            b1, newline, q_len = _NEWLINES_RE.match(masked, b0).end(), True, 0
+        else:
+            b0, b1, q_len = m.start() + 1, m.end(), len(q)
+            newline = "\n" in masked[b0:b1]
+        pos = b1
+        if not newline and _ABBREV_RE.search(masked[max(start, b0 - 6) : b0]):
             continue  # 'Mr. Trump', 'U.S. Senate
-        end = m.start() + len(m.group("q") or "")
+        end = b0 + q_len
         if masked[start:end].strip():
             spans.append((start, end))
-        start = m.end()
+        start = b1
     if masked[start:].strip():
         spans.append((start, len(masked)))
     return cap_span_lengths(masked, spans)  # bounded sentences: linear cost downstream
