@@ -13,10 +13,10 @@ chunk worker of ``framing score`` does):
 - ``synthetic``: the file given with ``--synthetic`` (``benchmarks/synthetic.py``);
 - ``basil``: ``/work/shared/data/basil/basil_train.jsonl`` (``format='basil'``),
   skipped when absent (``--basil`` changes the path);
-- ``tests``: every string literal of 15 or more characters in
-
-
-  used as the title and the text of one article.
+- ``tests``: every string literal of 15 or more characters in ``tests/test_quotes*.py``,
+  ``tests/test_stance*.py`` (but ``test_stance_speed.py``) and
+  ``tests/test_multilingual*.py`` (the English, Russian and Ukrainian sentences
+  written for those tests), each used as the title and the text of one article.
 
 For each dataset the CPU seconds (``time.process_time``, one BLAS thread) of
 ``find_statements(articles, registry, mentions=mentions)`` and
