@@ -145,3 +145,29 @@ def test_sentence_spans_equal_the_old_splitter(texts):
     for text in [*texts, ".\n  X", "a.\n\n  B", "A. B.\nC", "x.", "\n\n", ". A"]:
         for t in (text, field_layout(text).masked):
             assert sentence_spans(t) == _old_sentence_spans(t), t
+
+
+def test_word_boundary_tries_match_the_plain_alternations(texts):
+    plain_subject = re.compile(
+        r"[,;:()\[\]\"“”‘«»\x1a]|[.!?](?=\s|$)|[–—]|\s-\s"
+        r"|(?<![\w\-])(?P<w>that|which|who|whom|but|or|while|when|because|although|though|if|"
+        r"since|where|whereas|yet|meanwhile|however|what|how|whether"
+        r"|что|що|который|которая|которые|который|який|яка|які|но|але|однако|проте|когда|коли|"
+        r"потому|бо|если|якщо|хотя|хоча|где|де|или|або)(?![\w\-])"
+    )
+    plain_forward = re.compile(
+        r"[,;:()\[\]\"“”‘«»\x1a]|[.!?](?=\s|$)|[–—]|\s-\s"
+        r"|(?<![\w\-])(?:at|in|on|during|after|before|when|while|to|that|who|which|as|and|but|"
+        r"last|this|on|adding|saying|with"
+        r"|в|во|у|на|и|і|та|после|після|перед|когда|коли|что|що|который|який|журналистам|"
+        r"журналістам|во время|під час|добавив|додавши)(?![\w\-])"
+    )
+    extra = ["что который, потому что. Он — где-то", "во время встречи, під час", "whom who-"]
+    for text in [*texts, *extra]:
+        masked = field_layout(text).masked
+        got = [(m.span(), m.group("w")) for m in quotes._SUBJECT_BOUNDARY_RE.finditer(masked)]
+        assert got == [(m.span(), m.group("w")) for m in plain_subject.finditer(masked)], text
+        for pos in range(0, len(masked), 7):  # only the start of the first stop is used
+            a = quotes._FORWARD_STOP_RE.search(masked, pos)
+            b = plain_forward.search(masked, pos)
+            assert (a and a.start()) == (b and b.start()), text

@@ -253,7 +253,8 @@ CYRILLIC_LETTERS = "А-Яа-яЁёЄєІіЇїҐґ"
 # itself starts after the mark (see sentence_spans). Before issue 16 the pattern
 # started after the mark with a lookbehind, and was tried at every position.
 _SENT_BREAK_AT_MARK_RE = re.compile(
-    rf"\n+|[.!?](?P<q>[\"”’')»“]*)\s+(?=(?:[\"“‘'(\[«„]|[—–]\s)?[{_UPPER}0-9])"
+    r"[.!?\n](?:(?<=\n)\n*"
+    rf"|(?<=[.!?])(?P<q>[\"”’')»“]*)\s+(?=(?:[\"“‘'(\[«„]|[—–]\s)?[{_UPPER}0-9]))"
 )
 _NEWLINES_RE = re.compile(r"\n+")
 _ABBREV_RE = re.compile(
@@ -268,20 +269,29 @@ _CLAUSE_END_RE = re.compile(
     r"|,[\"”»“’']?\s*(?:но|але|однако|проте|хотя|хоча|а)(?![\w\-])"
 )
 # Boundaries met when scanning back from a verb to find its subject.
+_SUBJECT_BOUNDARY_WORDS = _words(
+    "that which who whom but or while when because although though if since where whereas "
+    "yet meanwhile however what how whether "
+    "что що который которая которые який яка які но але однако проте когда коли потому бо "
+    "если якщо хотя хоча где де или або"
+)
+_FORWARD_STOP_WORDS = _words(
+    "at in on during after before when while to that who which as and but last this adding "
+    "saying with в во у на и і та после після перед когда коли что що который який "
+    "журналистам журналістам добавив додавши"
+) + ["во время", "під час"]
+# Word lists as character tries (literal_alternation): one branch per character
+# instead of one try per word at every position. With the word boundary after them,
+# no two words can match at one position, so the matches are those of the plain
+# alternation (tests/test_stance_speed.py).
 _SUBJECT_BOUNDARY_RE = re.compile(
     r"[,;:()\[\]\"“”‘«»\x1a]|[.!?](?=\s|$)|[–—]|\s-\s"
-    r"|(?<![\w\-])(?P<w>that|which|who|whom|but|or|while|when|because|although|though|if|"
-    r"since|where|whereas|yet|meanwhile|however|what|how|whether"
-    r"|что|що|который|которая|которые|который|який|яка|які|но|але|однако|проте|когда|коли|"
-    r"потому|бо|если|якщо|хотя|хоча|где|де|или|або)(?![\w\-])"
+    rf"|(?<![\w\-])(?P<w>{literal_alternation(_SUBJECT_BOUNDARY_WORDS)})(?![\w\-])"
 )
 # Boundaries that end a speaker phrase that follows its verb ('said Zelenskyy at ...').
 _FORWARD_STOP_RE = re.compile(
     r"[,;:()\[\]\"“”‘«»\x1a]|[.!?](?=\s|$)|[–—]|\s-\s"
-    r"|(?<![\w\-])(?:at|in|on|during|after|before|when|while|to|that|who|which|as|and|but|"
-    r"last|this|on|adding|saying|with"
-    r"|в|во|у|на|и|і|та|после|після|перед|когда|коли|что|що|который|який|журналистам|"
-    r"журналістам|во время|під час|добавив|додавши)(?![\w\-])"
+    rf"|(?<![\w\-])(?:{literal_alternation(_FORWARD_STOP_WORDS)})(?![\w\-])"
 )
 _TOKEN_RE = re.compile(_W)
 # An impersonal Russian/Ukrainian speaker: a place or institution after в/у, with a
