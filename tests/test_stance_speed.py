@@ -34,7 +34,8 @@ _OLD_PARTICIPLE_RE = re.compile(
 )
 
 _PIECES = [
-    "said", "adding", ", adding that", ",adding", ",добавив", ",  saying", " referring to", "according to",
+    "said", "adding", ", adding that", ",adding", ",добавив", "’said", "-praised", "_said",
+    "1praised", "praised-", "заявил,", ",  saying", " referring to", "according to",
     "According to", "Xaccording to", "-according to", "по словам", "По его словам",
     "за словами", "на його думку", "на думку", "добавив", ", добавив, что", " додавши",
     " warning", "warnings", "adding-on", "’adding", "'saying", "\n", "\n\n", ". ", "! ",
@@ -171,3 +172,31 @@ def test_word_boundary_tries_match_the_plain_alternations(texts):
             a = quotes._FORWARD_STOP_RE.search(masked, pos)
             b = plain_forward.search(masked, pos)
             assert (a and a.start()) == (b and b.start()), text
+
+
+def test_blank_spans_equals_blanking_a_list():
+    from framing.stance import _blank_spans
+
+    rng = random.Random(1)
+    for _ in range(500):
+        text = "".join(rng.choice("ab “”.\n") for _ in range(rng.randint(0, 40)))
+        spans = []
+        for _ in range(rng.randint(0, 6)):
+            a = rng.randint(0, len(text))
+            spans.append((a, rng.randint(a, len(text))))
+        chars = list(text)
+        for a, b in spans:
+            chars[a:b] = " " * (b - a)
+        assert _blank_spans(text, spans) == "".join(chars), (text, spans)
+
+
+def test_verbs_found_with_the_character_before_them(texts):
+    lex = load_stance_lexicon()
+    for text in texts:
+        masked = field_layout(text).masked
+        for new, old, t in (
+            (quotes._SPEECH_VERB_AFTER_RE, quotes._SPEECH_VERB_RE, masked),
+            (lex._verb_after_re, lex.verb_re, text),
+        ):
+            got = [(m.start("v") - 1, m.end("v") - 1, m.group("v")) for m in new.finditer(" " + t)]
+            assert got == [(m.start(), m.end(), m.group()) for m in old.finditer(t)], t

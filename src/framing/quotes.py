@@ -204,6 +204,12 @@ def _alt(words: Iterable[str]) -> str:
 
 
 _SPEECH_VERB_RE = re.compile(rf"(?<![\w\-’'])(?P<v>{literal_alternation(SPEECH_VERBS)})(?![\w\-])")
+# The same verbs, found with the character before them (scan ' ' + text and subtract
+# one from the offsets): a pattern that starts with a character class instead of a
+# lookbehind is 20 % faster, and finds the same verbs (tests/test_stance_speed.py).
+_SPEECH_VERB_AFTER_RE = re.compile(
+    rf"[^\w\-’'](?P<v>{literal_alternation(SPEECH_VERBS)})(?![\w\-])"
+)
 # A participle after a space or a comma. Only the group ``v`` is used: ', adding' and
 # ',  adding' find the same word as the longer prefix ',\s*' did, and the one-character
 # class lets the regex engine skip to spaces and commas (0.09 s instead of 0.15 s on
@@ -773,7 +779,10 @@ def _parse_field(
         k = bisect.bisect_right(sent_starts, pos) - 1
         return sents[k] if k >= 0 else (0, len(text))
 
-    verbs = [(m.start("v"), m.end("v"), m.group("v")) for m in _SPEECH_VERB_RE.finditer(masked)]
+    verbs = [
+        (m.start("v") - 1, m.end("v") - 1, m.group("v"))
+        for m in _SPEECH_VERB_AFTER_RE.finditer(" " + masked)
+    ]
     verb_starts = [v[0] for v in verbs]
     used: set[int] = set()
     out: list[_Statement] = []

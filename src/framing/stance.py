@@ -144,6 +144,12 @@ class StanceLexicon:
         return re.compile(rf"(?<![\w\-’'])(?:{literal_alternation(self.verbs)})(?![\w\-])")
 
     @functools.cached_property
+    def _verb_after_re(self) -> re.Pattern:
+        # verb_re with the character before the verb instead of a lookbehind: used by
+        # _find_evaluations on ' ' + text (a leading class is faster to scan for)
+        return re.compile(rf"[^\w\-’'](?P<v>{literal_alternation(self.verbs)})(?![\w\-])")
+
+    @functools.cached_property
     def term_re(self) -> re.Pattern:
         """Case-insensitive matcher of the evaluative terms (whole words).
 
@@ -245,9 +251,12 @@ def _negated(text: str, lo: int, pos: int, negators: frozenset, n_tokens: int = 
 def _find_evaluations(text: str, sents, sent_of, statements, lex: StanceLexicon) -> list[_Eval]:
     """Attitude-verb events: subject (holder) span, object (target) span, signed weight."""
     events: list[_Eval] = []
-    matches = list(lex.verb_re.finditer(text))
-    for k, m in enumerate(matches):
-        va, vb, v = m.start(), m.end(), m.group()
+    # the matches of lex.verb_re (tests/test_stance_speed.py)
+    matches = [
+        (m.start("v") - 1, m.end("v") - 1, m.group("v"))
+        for m in lex._verb_after_re.finditer(" " + text)
+    ]
+    for k, (va, vb, v) in enumerate(matches):
         s0, s1 = sent_of(va)
         before = _TOKEN_RE.findall(text[max(s0, va - 40) : va])
         prev_tok = before[-1].lower() if before else ""
@@ -259,7 +268,7 @@ def _find_evaluations(text: str, sents, sent_of, statements, lex: StanceLexicon)
             continue
         if prev_tok in _PASSIVE_AUX:
             continue  # passive ('was praised by X'): holder and target swap; not handled
-        nxt = matches[k + 1].start() if k + 1 < len(matches) else s1
+        nxt = matches[k + 1][0] if k + 1 < len(matches) else s1
         stop = _OBJECT_END_RE.search(text, vb, min(s1, nxt))
         oa, ob = vb, (stop.start() if stop else min(s1, nxt))
         while oa < ob and text[oa].isspace():
@@ -344,6 +353,21 @@ def _term_cues(
             w = -w
         cues.append((m.group(), w))
     return cues
+
+
+def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with every character inside the (possibly overlapping) `spans` made a space."""
+    parts = []
+    pos = 0
+    for a, b in sorted(spans):
+        if b <= pos:
+            continue
+        a = max(a, pos)
+        parts.append(text[pos:a])
+        parts.append(" " * (b - a))
+        pos = b
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def _label(score: float, band: float) -> str:
@@ -604,10 +628,7 @@ def score_stance(
             )
             evals_by_sent.setdefault(sid(e.stmt.start), []).append(e)
         # the journalist's voice: quotes, statement contents and speakers blanked out
-        jtext = list(masked)
-        for a, b in [(s.start, s.end) for s in stmts] + quotes:
-            jtext[a:b] = " " * (b - a)
-        jtext = "".join(jtext)
+        jtext = _blank_spans(masked, [(s.start, s.end) for s in stmts] + quotes)
         mention_spans = sorted((int(m_start[i]), int(m_end[i])) for i in rows)
         mention_starts = [x for x, _ in mention_spans]
 
