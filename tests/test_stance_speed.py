@@ -200,3 +200,29 @@ def test_verbs_found_with_the_character_before_them(texts):
         ):
             got = [(m.start("v") - 1, m.end("v") - 1, m.group("v")) for m in new.finditer(" " + t)]
             assert got == [(m.start(), m.end(), m.group()) for m in old.finditer(t)], t
+
+
+def test_subject_bounds_from_the_tail_are_the_last_of_the_window(texts):
+    rng = random.Random(2)
+    long = [
+        "Dmitry Peskov, the Kremlin spokesman, who spoke on Monday in Moscow after the talks "
+        "had ended without an agreement, said", "In Geneva, after a long meeting, "
+        "officials from the ministry, the army and the government - and their advisers - said",
+    ]
+    n_tail = 0
+    for text in [*texts, *long]:
+        masked = field_layout(text).masked
+        for _ in range(30):
+            pos = rng.randint(0, len(masked))
+            lo = max(rng.randint(0, pos), pos - 160)
+            full = [
+                (m.start(), m.end(), m.group(), m.group("w"))
+                for m in quotes._SUBJECT_BOUNDARY_RE.finditer(masked[lo:pos])
+            ]
+            got = quotes._subject_bounds(masked, lo, pos)
+            if got == full:
+                continue
+            n_tail += 1
+            assert got == full[len(full) - len(got):], (text, lo, pos)
+            assert len(got) >= 3 or masked[lo + got[-1][1] : pos].strip(), (text, lo, pos)
+    assert n_tail > 50  # the short path is taken

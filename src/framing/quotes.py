@@ -12,6 +12,7 @@ reported speech) with its content span, the speaker phrase and the speaker's act
 from __future__ import annotations
 
 import bisect
+import functools
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -633,6 +634,36 @@ def _strip_span(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+#: Characters before a verb searched first for the boundaries of its subject.
+_BOUNDS_TAIL_CHARS = 40
+
+
+def _subject_bounds(masked: str, lo: int, pos: int) -> list[tuple[int, int, str, str | None]]:
+    """The boundaries of ``masked[lo:pos]`` that :func:`_subject_before` reads.
+
+    Returns ``(start, end, text, word)`` for the matches of :data:`_SUBJECT_BOUNDARY_RE`
+    in the window (offsets relative to `lo`; `word` is the group ``w``): all of them,
+    or only those after the last space (followed by a letter or digit) more than
+    ``_BOUNDS_TAIL_CHARS`` characters before `pos` when those decide the result:
+    at least three, or one with text between it and `pos` (the appositive test
+    looks at the last three only when the last one ends the window). No match can
+    span that space, so the scan from just after it finds the same matches as the
+    scan of the whole window, only fewer of them.
+    """
+    space = masked.rfind(" ", lo + 1, pos - _BOUNDS_TAIL_CHARS)
+    if space > lo and masked[space + 1].isalnum():
+        tail = [
+            (m.start() - lo, m.end() - lo, m.group(), m.group("w"))
+            for m in _SUBJECT_BOUNDARY_RE.finditer(masked, space + 1, pos)
+        ]
+        if len(tail) >= 3 or (tail and masked[lo + tail[-1][1] : pos].strip()):
+            return tail
+    return [
+        (m.start(), m.end(), m.group(), m.group("w"))
+        for m in _SUBJECT_BOUNDARY_RE.finditer(masked[lo:pos])
+    ]
+
+
 def _subject_before(masked: str, lo: int, pos: int) -> tuple[int, int, str | None]:
     """Find the subject phrase ending just before `pos` (a verb), scanning back to `lo`.
 
@@ -644,26 +675,26 @@ def _subject_before(masked: str, lo: int, pos: int) -> tuple[int, int, str | Non
     window = masked[lo:pos]
     cut = 0
     boundary_word = None
-    bounds = list(_SUBJECT_BOUNDARY_RE.finditer(window))
+    bounds = _subject_bounds(masked, lo, pos)
     if bounds:
-        cut = bounds[-1].end()
-        boundary_word = bounds[-1].group("w")
+        cut = bounds[-1][1]
+        boundary_word = bounds[-1][3]
     if (
         not window[cut:].strip()
         and len(bounds) >= 2
-        and bounds[-1].group() == ","
-        and bounds[-2].group() == ","
+        and bounds[-1][2] == ","
+        and bounds[-2][2] == ","
     ):
         # appositive subject: 'Dmitry Peskov, the Kremlin spokesman, said'
-        n0 = bounds[-3].end() if len(bounds) >= 3 else 0
-        name = window[n0 : bounds[-2].start()]
-        appos = window[bounds[-2].end() : bounds[-1].start()]
+        n0 = bounds[-3][1] if len(bounds) >= 3 else 0
+        name = window[n0 : bounds[-2][0]]
+        appos = window[bounds[-2][1] : bounds[-1][0]]
         if (
             0 < len(_TOKEN_RE.findall(name)) <= 5
             and 0 < len(_TOKEN_RE.findall(appos)) <= 6
             and any(t[:1].isupper() for t in _TOKEN_RE.findall(name))
         ):
-            a, b = _strip_span(masked, lo + n0, lo + bounds[-1].start())
+            a, b = _strip_span(masked, lo + n0, lo + bounds[-1][0])
             return a, b, None
     tokens = [
         (m.start() + lo + cut, m.end() + lo + cut, m.group())
@@ -713,6 +744,7 @@ def _subject_after(masked: str, pos: int, hi: int) -> tuple[int, int]:
     return a, b
 
 
+@functools.lru_cache(maxsize=4096)  # speaker phrases recur: 'he', 'officials', 'the ministry'
 def _is_speaker(phrase: str) -> bool:
     """A plausible speaker: a name, a pronoun, or a phrase headed by a role noun."""
     toks = _TOKEN_RE.findall(phrase)
