@@ -552,10 +552,10 @@ def score_stance(
     s_field = statements["field"].astype(str).to_numpy()
     for j, key in enumerate(zip(s_aid, s_field, strict=True)):
         st_groups.setdefault(key, []).append(j)
-    m_start = mentions["start"].to_numpy(dtype=np.int64)
-    m_end = mentions["end"].to_numpy(dtype=np.int64)
-    m_actor = mentions["actor_id"].astype(str).to_numpy()
-    m_kind = mentions["kind"].astype(str).to_numpy()
+    m_start = mentions["start"].to_numpy(dtype=np.int64).tolist()  # lists: no numpy scalars
+    m_end = mentions["end"].to_numpy(dtype=np.int64).tolist()
+    m_actor = mentions["actor_id"].astype(str).tolist()
+    m_kind = mentions["kind"].astype(str).tolist()
     sc = {c: statements[c].tolist() for c in _STATEMENT_COLUMNS}
 
     for key, rows in groups.items():
@@ -588,14 +588,12 @@ def score_stance(
             stmts.append(st)
         stmts.sort(key=lambda s: s.start)
         st_starts = [s.start for s in stmts]
-        field_mentions = [
-            _Mention(
-                int(m_start[i]), int(m_end[i]), m_actor[i], m_kind[i], bool(is_person(m_actor[i]))
-            )
-            for i in rows
-        ]
         evals = _find_evaluations(text, sents, sent_of, stmts, lex)
         if evals:
+            field_mentions = [
+                _Mention(m_start[i], m_end[i], m_actor[i], m_kind[i], bool(is_person(m_actor[i])))
+                for i in rows
+            ]
             _resolve_holders(text, [e.stmt for e in evals], field_mentions, quotes)
             for e in evals:  # 'we'/'I' inside a statement is its speaker
                 subj = text[e.stmt.speaker_start : e.stmt.speaker_end].strip().lower()
@@ -629,11 +627,11 @@ def score_stance(
             evals_by_sent.setdefault(sid(e.stmt.start), []).append(e)
         # the journalist's voice: quotes, statement contents and speakers blanked out
         jtext = _blank_spans(masked, [(s.start, s.end) for s in stmts] + quotes)
-        mention_spans = sorted((int(m_start[i]), int(m_end[i])) for i in rows)
+        mention_spans = sorted((m_start[i], m_end[i]) for i in rows)
         mention_starts = [x for x, _ in mention_spans]
 
         for i in rows:
-            a, b = int(m_start[i]), int(m_end[i])
+            a, b = m_start[i], m_end[i]
             k = sid(a)
             if any(x <= a < y for x, y in holders_by_sent.get(k, ())):
                 continue  # a holder, not a target: the journalist reports it neutrally
