@@ -115,9 +115,9 @@ def stage_profile(corpus, n, chunk_size, scorer_name):
     after a warm-up chunk (model loading is reported separately as start-up).
     """
     from framing import corpus as _corpus
-    from framing.scale import layout
     from framing.actors import find_mentions, load_actors
     from framing.quotes import field_layouts, find_statements
+    from framing.scale import layout
     from framing.scorers import get_scorer, score_mentions
     from framing.stance import load_stance_lexicon, score_stance
     from framing.text import split_sentences

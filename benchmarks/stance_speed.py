@@ -88,9 +88,11 @@ def load_datasets(synthetic: Path | None, basil: Path) -> dict[str, pd.DataFrame
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "test_texts.jsonl"
         with open(path, "w", encoding="utf-8") as fh:
-            for k, t in enumerate(test_texts()):
-                fh.write(json.dumps({"id": f"t{k}", "outlet": "tests", "published": "2025-01-01",
-                                     "title": t, "text": t}, ensure_ascii=False) + "\n")
+            fh.writelines(
+                json.dumps({"id": f"t{k}", "outlet": "tests", "published": "2025-01-01",
+                            "title": t, "text": t}, ensure_ascii=False) + "\n"
+                for k, t in enumerate(test_texts())
+            )
         data["tests"] = load_corpus(path)
     return data
 

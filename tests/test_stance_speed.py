@@ -23,10 +23,14 @@ from framing.quotes import (
     sentence_spans,
 )
 from framing.stance import load_stance_lexicon, score_stance
+from framing.text import literal_alternation
 
 REPO = Path(__file__).resolve().parents[1]
 
 # The patterns as they were before issue 16.
+_OLD_SPEECH_VERB_RE = re.compile(
+    rf"(?<![\w\-’'])(?P<v>{literal_alternation(quotes.SPEECH_VERBS)})(?![\w\-])"
+)
 _OLD_PARTICIPLE_RE = re.compile(
     r"(?:,\s*|\s)(?P<v>"
     + "|".join(sorted((re.escape(w) for w in SPEECH_PARTICIPLES), key=len, reverse=True))
@@ -195,7 +199,7 @@ def test_verbs_found_with_the_character_before_them(texts):
     for text in texts:
         masked = field_layout(text).masked
         for new, old, t in (
-            (quotes._SPEECH_VERB_AFTER_RE, quotes._SPEECH_VERB_RE, masked),
+            (quotes._SPEECH_VERB_AFTER_RE, _OLD_SPEECH_VERB_RE, masked),
             (lex._verb_after_re, lex.verb_re, text),
         ):
             got = [(m.start("v") - 1, m.end("v") - 1, m.group("v")) for m in new.finditer(" " + t)]
@@ -205,9 +209,14 @@ def test_verbs_found_with_the_character_before_them(texts):
 def test_subject_bounds_from_the_tail_are_the_last_of_the_window(texts):
     rng = random.Random(2)
     long = [
-        "Dmitry Peskov, the Kremlin spokesman, who spoke on Monday in Moscow after the talks "
-        "had ended without an agreement, said", "In Geneva, after a long meeting, "
-        "officials from the ministry, the army and the government - and their advisers - said",
+        (
+            "Dmitry Peskov, the Kremlin spokesman, who spoke on Monday in Moscow after the "
+            "talks had ended without an agreement, said"
+        ),
+        (
+            "In Geneva, after a long meeting, officials from the ministry, the army and the "
+            "government - and their advisers - said"
+        ),
     ]
     n_tail = 0
     for text in [*texts, *long]:

@@ -204,17 +204,17 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
-_SPEECH_VERB_RE = re.compile(rf"(?<![\w\-’'])(?P<v>{literal_alternation(SPEECH_VERBS)})(?![\w\-])")
-# The same verbs, found with the character before them (scan ' ' + text and subtract
-# one from the offsets): a pattern that starts with a character class instead of a
-# lookbehind is 20 % faster, and finds the same verbs (tests/test_stance_speed.py).
+# A speech verb with the character before it, which must not be a word character:
+# scan ' ' + text and subtract one from the offsets. A pattern that starts with a
+# character class is scanned faster than one that starts with a lookbehind
+# ('(?<![\w\-’'])' before issue 16), and finds the same verbs (tests/test_stance_speed.py).
 _SPEECH_VERB_AFTER_RE = re.compile(
     rf"[^\w\-’'](?P<v>{literal_alternation(SPEECH_VERBS)})(?![\w\-])"
 )
 # A participle after a space or a comma. Only the group ``v`` is used: ', adding' and
-# ',  adding' find the same word as the longer prefix ',\s*' did, and the one-character
-# class lets the regex engine skip to spaces and commas (0.09 s instead of 0.15 s on
-# 2,000 synthetic articles; tests/test_stance_speed.py checks the equivalence).
+# ',  adding' find the same word as the longer prefix ',\s*' did before issue 16, and
+# the one-character class lets the regex engine skip to spaces and commas
+# (tests/test_stance_speed.py checks the equivalence).
 _PARTICIPLE_RE = re.compile(
     rf"[\s,](?P<v>{literal_alternation(SPEECH_PARTICIPLES)})(?![\w\-])",
 )
@@ -289,8 +289,9 @@ _FORWARD_STOP_WORDS = _words(
 ) + ["во время", "під час"]
 # Word lists as character tries (literal_alternation): one branch per character
 # instead of one try per word at every position. With the word boundary after them,
-# no two words can match at one position, so the matches are those of the plain
-# alternation (tests/test_stance_speed.py).
+# no two subject-boundary words can match at one position, so its matches are those
+# of the plain alternation; of the forward stops only the start of the first match
+# is read, which the order of the words cannot change (tests/test_stance_speed.py).
 _SUBJECT_BOUNDARY_RE = re.compile(
     r"[,;:()\[\]\"“”‘«»\x1a]|[.!?](?=\s|$)|[–—]|\s-\s"
     rf"|(?<![\w\-])(?P<w>{literal_alternation(_SUBJECT_BOUNDARY_WORDS)})(?![\w\-])"
@@ -1359,11 +1360,11 @@ def find_statements(
 
 __all__ = [
     "CYRILLIC_LETTERS",
-    "FieldLayout",
     "HOLDER_KINDS",
     "STATEMENT_COLUMNS",
     "STATEMENT_KINDS",
     "UNKNOWN_HOLDER",
+    "FieldLayout",
     "field_layout",
     "field_layouts",
     "find_quotes",
