@@ -14,8 +14,9 @@ by a separate process (RSS every 0.2 s, PSS every 2 s; see
 in the measured CPU time, but taken from the same two cores).
 
 ``--stages N`` first prints CPU seconds per stage of the chunk pipeline (parse,
-validate + language detection, find mentions + sentence splitting, score, write),
-in this process, on the first N articles of the largest corpus.
+validate + language detection, find mentions + sentence splitting, score, find
+statements (with the quotes and sentences shared with stance), stance, write), in
+this process, on the first N articles of the largest corpus.
 """
 
 from __future__ import annotations
@@ -114,19 +115,23 @@ def stage_profile(corpus, n, chunk_size, scorer_name):
     after a warm-up chunk (model loading is reported separately as start-up).
     """
     from framing import corpus as _corpus
-    from framing.scale import layout
     from framing.actors import find_mentions, load_actors
+    from framing.quotes import field_layouts, find_statements
+    from framing.scale import layout
     from framing.scorers import get_scorer, score_mentions
+    from framing.stance import load_stance_lexicon, score_stance
     from framing.text import split_sentences
 
     totals: dict[str, list[float]] = {}
 
-    def timed(name, func, *args):
+    def timed(name, func, *args, also=None):
+        """Run func(*args); add its CPU and wall seconds to stage `name` (and `also`)."""
         w0, c0 = time.perf_counter(), time.process_time()
         out = func(*args)
-        slot = totals.setdefault(name, [0.0, 0.0])
-        slot[0] += time.process_time() - c0
-        slot[1] += time.perf_counter() - w0
+        for key in (name, also) if also else (name,):
+            slot = totals.setdefault(key, [0.0, 0.0])
+            slot[0] += time.process_time() - c0
+            slot[1] += time.perf_counter() - w0
         return out
 
     def startup():
@@ -134,6 +139,7 @@ def stage_profile(corpus, n, chunk_size, scorer_name):
         scorer = get_scorer(scorer_name).fit([])
         _corpus.preload_language_model(_corpus.DEFAULT_LANGUAGES)
         registry._matcher(frozenset({"name", "alias", "metonym", "demonym"}))
+        load_stance_lexicon()
         return registry, scorer
 
     registry, scorer = timed("start-up (models, registry)", startup)
@@ -144,7 +150,7 @@ def stage_profile(corpus, n, chunk_size, scorer_name):
         if len(lines) >= n:
             break
     outlet_map = _corpus.as_outlet_map(None)
-    n_mentions = 0
+    n_mentions = n_statements = 0
     tmp = Path(f"/tmp/framing-stage-profile-{time.time_ns()}")
     # one BLAS thread, as in the workers (idle BLAS threads spin and inflate CPU time)
     with warnings.catch_warnings(), threadpool_limits(limits=1, user_api="blas"):
@@ -166,6 +172,14 @@ def stage_profile(corpus, n, chunk_size, scorer_name):
                 "title", "text") for t in a[f]], articles)
             scored = timed("score mentions", score_mentions, mentions, scorer)
             n_mentions += len(scored)
+            # as framing.scale.worker.process_chunk: quotes and sentences found once for both
+            layouts = timed("find statements", field_layouts, articles,
+                            also="  of which: quotes + sentences")
+            statements = timed("find statements", lambda a, r, m, lay: find_statements(
+                a, r, mentions=m, layouts=lay), articles, registry, mentions, layouts)
+            n_statements += len(statements)
+            scored = timed("stance", lambda a, s_, st, r, lay: score_stance(
+                a, s_, st, actors=r, layouts=lay), articles, scored, statements, registry, layouts)
 
             def write(table, name):
                 layout.write_table(layout.to_arrow(table), tmp / name)
@@ -174,7 +188,8 @@ def stage_profile(corpus, n, chunk_size, scorer_name):
     shutil.rmtree(tmp, ignore_errors=True)
     body = sum(c for name, (c, _) in totals.items()
                if not name.startswith(("start-up", "  of which")))
-    print(f"stage profile: {len(lines):,} articles, {n_mentions:,} mentions, chunk {chunk_size}")
+    print(f"stage profile: {len(lines):,} articles, {n_mentions:,} mentions, "
+          f"{n_statements:,} statements, chunk {chunk_size}")
     print(f"  {'stage':34} {'CPU s':>7} {'wall s':>7} {'CPU ms/article':>15}")
     for name, (cpu, wall) in totals.items():
         print(f"  {name:34} {cpu:7.2f} {wall:7.2f} {1000 * cpu / max(len(lines), 1):15.3f}")

@@ -12,10 +12,12 @@ reported speech) with its content span, the speaker phrase and the speaker's act
 from __future__ import annotations
 
 import bisect
+import functools
 import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -189,6 +191,8 @@ _PREPOSITIONS = frozenset(
         "після через без к ко між между из против проти"
     )
 )
+_DETERMINERS_OF_FOR = _DETERMINERS | {"of", "for"}  # may not end a sentence subject
+_ROLE_OR_DETERMINER = ROLE_NOUNS | _DETERMINERS  # lower-case words of a headline speaker
 # Russian and Ukrainian coordinators ('and', 'or') and contrast words ('but').
 _AND_WORDS = frozenset(_words("and or и і й та а или або"))
 _BUT_WORDS = frozenset(_words("but но але однако проте"))
@@ -200,9 +204,19 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
-_SPEECH_VERB_RE = re.compile(rf"(?<![\w\-’'])(?P<v>{literal_alternation(SPEECH_VERBS)})(?![\w\-])")
+# A speech verb with the character before it, which must not be a word character:
+# scan ' ' + text and subtract one from the offsets. A pattern that starts with a
+# character class is scanned faster than one that starts with a lookbehind
+# ('(?<![\w\-’'])' before issue 16), and finds the same verbs (tests/test_stance_speed.py).
+_SPEECH_VERB_AFTER_RE = re.compile(
+    rf"[^\w\-’'](?P<v>{literal_alternation(SPEECH_VERBS)})(?![\w\-])"
+)
+# A participle after a space or a comma. Only the group ``v`` is used: ', adding' and
+# ',  adding' find the same word as the longer prefix ',\s*' did before issue 16, and
+# the one-character class lets the regex engine skip to spaces and commas
+# (tests/test_stance_speed.py checks the equivalence).
 _PARTICIPLE_RE = re.compile(
-    rf"(?:,\s*|\s)(?P<v>{_alt(SPEECH_PARTICIPLES)})(?![\w\-])",
+    rf"[\s,](?P<v>{literal_alternation(SPEECH_PARTICIPLES)})(?![\w\-])",
 )
 _ACCORDING_RE = re.compile(
     r"(?<![\w\-])(?P<v>[Aa]ccording to|(?=[ЗзПпНн])(?:[Зз]а словами|[Пп]о словам|[Пп]о мнению|[Нн]а думку"
@@ -210,14 +224,46 @@ _ACCORDING_RE = re.compile(
     r"|[Нн]а (?P<p>його|її) думку|[Пп]о (?P<p2>его|её) (?:мнению|словам)"
     r"|[Зз]а (?P<p3>його|її) словами))(?![\w\-])"
 )
+# Every match of _ACCORDING_RE starts with 'ccording to' after its first letter, or
+# with one of these Cyrillic letters.
+_ACCORDING_CYRILLIC_RE = re.compile("[ЗзПпНн]")
+_TOLD_THAT_RE = re.compile(r"(?:\s+[\w’'.-]+){1,5}?\s+that\b\s*")
+_PARTICIPLE_LEAD_RE = re.compile(r"\s*(?:that\b|:|,?\s*(?:что|що)(?![\w\-]))?\s*")
+
+
+def _according_matches(masked: str) -> list[re.Match]:
+    """``list(_ACCORDING_RE.finditer(masked))``, without scanning text that has no candidate.
+
+    Without any of the Cyrillic first letters, a match can only be '[Aa]ccording to'
+    starting one character before a 'ccording to' found with :meth:`str.find`.
+    """
+    if _ACCORDING_CYRILLIC_RE.search(masked):
+        return list(_ACCORDING_RE.finditer(masked))
+    out = []
+    i = masked.find("ccording to", 1)
+    while i >= 0:
+        m = _ACCORDING_RE.match(masked, i - 1)
+        if m is not None:
+            out.append(m)
+        i = masked.find("ccording to", i + 1)
+    return out
+
+
 _UPPER = "A-ZА-ЯЁЄІЇҐ"  # sentence-initial capitals (Latin and Cyrillic)
 #: Regex class body of the Russian and Ukrainian letters. After a Cyrillic word a
 #: spaced dash is the copula ('Росія — агресор', 'Russia is an aggressor'), not a
 #: clause break as in English.
 CYRILLIC_LETTERS = "А-Яа-яЁёЄєІіЇїҐґ"
-_SENT_BREAK_RE = re.compile(
-    rf"\n+|(?<=[.!?])(?P<q>[\"”’')»“]*)\s+(?=(?:[\"“‘'(\[«„]|[—–]\s)?[{_UPPER}0-9])"
+# A sentence break: newlines, or '.!?' with any closing marks (group q) and spaces
+# before a capital, digit, opening mark or dialogue dash. The pattern starts with a
+# character class, so the regex engine skips to the next '.!?' or newline; the break
+# itself starts after the mark (see sentence_spans). Before issue 16 the pattern
+# started after the mark with a lookbehind, and was tried at every position.
+_SENT_BREAK_AT_MARK_RE = re.compile(
+    r"[.!?\n](?:(?<=\n)\n*"
+    rf"|(?<=[.!?])(?P<q>[\"”’')»“]*)\s+(?=(?:[\"“‘'(\[«„]|[—–]\s)?[{_UPPER}0-9]))"
 )
+_NEWLINES_RE = re.compile(r"\n+")
 _ABBREV_RE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Prof|Lt|Col|Capt|No|Jr|Sr|Mt|vs)\.|"
     rf"\b(?:[{_UPPER}]\.){{1,3}}|\b[{_UPPER}]\.)$"
@@ -230,20 +276,30 @@ _CLAUSE_END_RE = re.compile(
     r"|,[\"”»“’']?\s*(?:но|але|однако|проте|хотя|хоча|а)(?![\w\-])"
 )
 # Boundaries met when scanning back from a verb to find its subject.
+_SUBJECT_BOUNDARY_WORDS = _words(
+    "that which who whom but or while when because although though if since where whereas "
+    "yet meanwhile however what how whether "
+    "что що который которая которые який яка які но але однако проте когда коли потому бо "
+    "если якщо хотя хоча где де или або"
+)
+_FORWARD_STOP_WORDS = _words(
+    "at in on during after before when while to that who which as and but last this adding "
+    "saying with в во у на и і та после після перед когда коли что що который який "
+    "журналистам журналістам добавив додавши"
+) + ["во время", "під час"]
+# Word lists as character tries (literal_alternation): one branch per character
+# instead of one try per word at every position. With the word boundary after them,
+# no two subject-boundary words can match at one position, so its matches are those
+# of the plain alternation; of the forward stops only the start of the first match
+# is read, which the order of the words cannot change (tests/test_stance_speed.py).
 _SUBJECT_BOUNDARY_RE = re.compile(
     r"[,;:()\[\]\"“”‘«»\x1a]|[.!?](?=\s|$)|[–—]|\s-\s"
-    r"|(?<![\w\-])(?P<w>that|which|who|whom|but|or|while|when|because|although|though|if|"
-    r"since|where|whereas|yet|meanwhile|however|what|how|whether"
-    r"|что|що|который|которая|которые|который|який|яка|які|но|але|однако|проте|когда|коли|"
-    r"потому|бо|если|якщо|хотя|хоча|где|де|или|або)(?![\w\-])"
+    rf"|(?<![\w\-])(?P<w>{literal_alternation(_SUBJECT_BOUNDARY_WORDS)})(?![\w\-])"
 )
 # Boundaries that end a speaker phrase that follows its verb ('said Zelenskyy at ...').
 _FORWARD_STOP_RE = re.compile(
     r"[,;:()\[\]\"“”‘«»\x1a]|[.!?](?=\s|$)|[–—]|\s-\s"
-    r"|(?<![\w\-])(?:at|in|on|during|after|before|when|while|to|that|who|which|as|and|but|"
-    r"last|this|on|adding|saying|with"
-    r"|в|во|у|на|и|і|та|после|після|перед|когда|коли|что|що|который|який|журналистам|"
-    r"журналістам|во время|під час|добавив|додавши)(?![\w\-])"
+    rf"|(?<![\w\-])(?:{literal_alternation(_FORWARD_STOP_WORDS)})(?![\w\-])"
 )
 _TOKEN_RE = re.compile(_W)
 # An impersonal Russian/Ukrainian speaker: a place or institution after в/у, with a
@@ -411,8 +467,24 @@ def _add_dialogue_quotes(text: str, quotes: list[tuple[int, int]]) -> list[tuple
     return sorted(quotes + added) if added else quotes
 
 
-def _mask_quotes(text: str, quotes: list[tuple[int, int]]) -> str:
-    """Replace quoted content by a filler (length kept); a final '.!?,' stays visible."""
+def mask_quotes(text: str, quotes: list[tuple[int, int]]) -> str:
+    """Replace the content of each quote by a filler character, keeping the length.
+
+    Parameters
+    ----------
+    text : str
+        One article field.
+    quotes : list of tuple of (int, int)
+        Its quotes, as from :func:`find_quotes`.
+
+    Returns
+    -------
+    masked : str
+        `text` with the content of each quote replaced by ``'\\x1a'``, so that offsets
+        into `masked` are offsets into `text`; the opening mark, the first character
+        of the content and a final ``.!?,`` stay visible. `text` itself when there
+        is no quote.
+    """
     if not quotes:
         return text
     parts = []
@@ -432,22 +504,124 @@ def _mask_quotes(text: str, quotes: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-def _sentence_spans(masked: str) -> list[tuple[int, int]]:
-    """Sentence spans of a masked field (quotes never split); linear time."""
+def sentence_spans(masked: str) -> list[tuple[int, int]]:
+    """Split a field into sentences; pass the quote-masked field so quotes never split.
+
+    Breaks at newlines and after ``.!?`` (and any closing quote marks) followed by
+    whitespace and a capital, digit, opening mark or dialogue dash, except after an
+    abbreviation (``Mr.``, ``U.S.``). Linear in the length.
+
+    Parameters
+    ----------
+    masked : str
+        A field masked with :func:`mask_quotes` (or any text).
+
+    Returns
+    -------
+    spans : list of tuple of (int, int)
+        ``(start, end)`` character offsets of the sentences, in order, disjoint,
+        none blank; each at most :func:`framing.text.cap_span_lengths` long. Empty
+        for a blank text.
+    """
+    # A break after a mark starts one character after the match. Where the mark is
+    # followed by a newline, the break is the newlines alone (as when the newlines
+    # were matched first, at the position after the mark).
     spans = []
     start = 0
-    for m in _SENT_BREAK_RE.finditer(masked):
-        if "\n" not in m.group() and _ABBREV_RE.search(
-            masked[max(start, m.start() - 6) : m.start()]
-        ):
+    pos = 0
+    while (m := _SENT_BREAK_AT_MARK_RE.search(masked, pos)) is not None:
+        q = m.group("q")
+        if q is None:  # newlines
+            b0, b1, newline, q_len = m.start(), m.end(), True, 0
+        elif not q and masked[m.start() + 1] == "\n":
+            b0 = m.start() + 1
+            b1, newline, q_len = _NEWLINES_RE.match(masked, b0).end(), True, 0
+        else:
+            b0, b1, q_len = m.start() + 1, m.end(), len(q)
+            newline = "\n" in masked[b0:b1]
+        pos = b1
+        if not newline and _ABBREV_RE.search(masked[max(start, b0 - 6) : b0]):
             continue  # 'Mr. Trump', 'U.S. Senate
-        end = m.start() + len(m.group("q") or "")
+        end = b0 + q_len
         if masked[start:end].strip():
             spans.append((start, end))
-        start = m.end()
+        start = b1
     if masked[start:].strip():
         spans.append((start, len(masked)))
     return cap_span_lengths(masked, spans)  # bounded sentences: linear cost downstream
+
+
+class FieldLayout(NamedTuple):
+    """The quotes, quote-masked text and sentences of one article field.
+
+    Computed once per field by :func:`field_layout` and shared by
+    :func:`find_statements` and :func:`framing.stance.score_stance`.
+
+    Attributes
+    ----------
+    quotes : list of tuple of (int, int)
+        From :func:`find_quotes`.
+    masked : str
+        From :func:`mask_quotes`; same length as the field.
+    sentences : list of tuple of (int, int)
+        From :func:`sentence_spans` of `masked` (empty for a blank field).
+    """
+
+    quotes: list
+    masked: str
+    sentences: list
+
+
+def field_layout(text: str) -> FieldLayout:
+    """Find the quotes and sentences of one field (see :class:`FieldLayout`).
+
+    Parameters
+    ----------
+    text : str
+        One article field (title or text).
+
+    Returns
+    -------
+    layout : FieldLayout
+    """
+    quotes = find_quotes(text)
+    masked = mask_quotes(text, quotes)
+    return FieldLayout(quotes, masked, sentence_spans(masked))
+
+
+def field_layouts(articles: pd.DataFrame) -> dict[tuple[str, str], FieldLayout]:
+    """The :class:`FieldLayout` of every non-empty title and text of `articles`.
+
+    Pass the result to :func:`find_statements` and
+    :func:`framing.stance.score_stance` (argument ``layouts``) so that the quotes
+    and sentences of each field are found once for both.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        Columns ``article_id``, ``title``, ``text`` (as from
+        :func:`framing.corpus.load_corpus`).
+
+    Returns
+    -------
+    layouts : dict of (str, str) to FieldLayout
+        Keyed by ``(str(article_id), field)``, field ``'title'`` or ``'text'``;
+        fields that are empty or not strings are left out.
+
+    Raises
+    ------
+    MissingColumnError
+        If `articles` lacks one of the columns.
+    """
+    _check_columns(articles, ("article_id", "title", "text"), "articles", "field_layouts")
+    out = {}
+    for fld in FIELDS:
+        for aid, text in zip(
+            articles["article_id"].astype(str).tolist(), articles[fld].tolist(), strict=True
+        ):
+            if isinstance(text, str) and text:
+                out[(aid, fld)] = field_layout(text)
+    return out
 
 
 # --------------------------------------------------------------------------- phrases
@@ -461,6 +635,36 @@ def _strip_span(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+#: Characters before a verb searched first for the boundaries of its subject.
+_BOUNDS_TAIL_CHARS = 40
+
+
+def _subject_bounds(masked: str, lo: int, pos: int) -> list[tuple[int, int, str, str | None]]:
+    """The boundaries of ``masked[lo:pos]`` that :func:`_subject_before` reads.
+
+    Returns ``(start, end, text, word)`` for the matches of :data:`_SUBJECT_BOUNDARY_RE`
+    in the window (offsets relative to `lo`; `word` is the group ``w``): all of them,
+    or only those after the last space (followed by a letter or digit) more than
+    ``_BOUNDS_TAIL_CHARS`` characters before `pos` when those decide the result:
+    at least three, or one with text between it and `pos` (the appositive test
+    looks at the last three only when the last one ends the window). No match can
+    span that space, so the scan from just after it finds the same matches as the
+    scan of the whole window, only fewer of them.
+    """
+    space = masked.rfind(" ", lo + 1, pos - _BOUNDS_TAIL_CHARS)
+    if space > lo and masked[space + 1].isalnum():
+        tail = [
+            (m.start() - lo, m.end() - lo, m.group(), m.group("w"))
+            for m in _SUBJECT_BOUNDARY_RE.finditer(masked, space + 1, pos)
+        ]
+        if len(tail) >= 3 or (tail and masked[lo + tail[-1][1] : pos].strip()):
+            return tail
+    return [
+        (m.start(), m.end(), m.group(), m.group("w"))
+        for m in _SUBJECT_BOUNDARY_RE.finditer(masked[lo:pos])
+    ]
+
+
 def _subject_before(masked: str, lo: int, pos: int) -> tuple[int, int, str | None]:
     """Find the subject phrase ending just before `pos` (a verb), scanning back to `lo`.
 
@@ -472,26 +676,26 @@ def _subject_before(masked: str, lo: int, pos: int) -> tuple[int, int, str | Non
     window = masked[lo:pos]
     cut = 0
     boundary_word = None
-    bounds = list(_SUBJECT_BOUNDARY_RE.finditer(window))
+    bounds = _subject_bounds(masked, lo, pos)
     if bounds:
-        cut = bounds[-1].end()
-        boundary_word = bounds[-1].group("w")
+        cut = bounds[-1][1]
+        boundary_word = bounds[-1][3]
     if (
         not window[cut:].strip()
         and len(bounds) >= 2
-        and bounds[-1].group() == ","
-        and bounds[-2].group() == ","
+        and bounds[-1][2] == ","
+        and bounds[-2][2] == ","
     ):
         # appositive subject: 'Dmitry Peskov, the Kremlin spokesman, said'
-        n0 = bounds[-3].end() if len(bounds) >= 3 else 0
-        name = window[n0 : bounds[-2].start()]
-        appos = window[bounds[-2].end() : bounds[-1].start()]
+        n0 = bounds[-3][1] if len(bounds) >= 3 else 0
+        name = window[n0 : bounds[-2][0]]
+        appos = window[bounds[-2][1] : bounds[-1][0]]
         if (
             0 < len(_TOKEN_RE.findall(name)) <= 5
             and 0 < len(_TOKEN_RE.findall(appos)) <= 6
             and any(t[:1].isupper() for t in _TOKEN_RE.findall(name))
         ):
-            a, b = _strip_span(masked, lo + n0, lo + bounds[-1].start())
+            a, b = _strip_span(masked, lo + n0, lo + bounds[-1][0])
             return a, b, None
     tokens = [
         (m.start() + lo + cut, m.end() + lo + cut, m.group())
@@ -541,6 +745,7 @@ def _subject_after(masked: str, pos: int, hi: int) -> tuple[int, int]:
     return a, b
 
 
+@functools.lru_cache(maxsize=4096)  # speaker phrases recur: 'he', 'officials', 'the ministry'
 def _is_speaker(phrase: str) -> bool:
     """A plausible speaker: a name, a pronoun, or a phrase headed by a role noun."""
     toks = _TOKEN_RE.findall(phrase)
@@ -585,7 +790,7 @@ def _sentence_subject(masked: str, s0: int, s1: int) -> tuple[int, int]:
             picked.append(t)
             continue
         break
-    while picked and picked[-1].group().lower() in _DETERMINERS | {"of", "for"}:
+    while picked and picked[-1].group().lower() in _DETERMINERS_OF_FOR:
         picked.pop()
     if not picked:
         return s0, s0
@@ -593,21 +798,24 @@ def _sentence_subject(masked: str, s0: int, s1: int) -> tuple[int, int]:
 
 
 # --------------------------------------------------------------------------- parser
-def _parse_field(text: str, *, title: bool = False) -> tuple[list[_Statement], list]:
+def _parse_field(
+    text: str, *, title: bool = False, layout: FieldLayout | None = None
+) -> tuple[list[_Statement], list]:
     """Find statements in one field: direct quotes first, then reported speech.
 
     Returns the statements (sorted by content start) and the field's quotes.
     """
-    quotes = find_quotes(text)
-    masked = _mask_quotes(text, quotes)
-    sents = _sentence_spans(masked)
+    quotes, masked, sents = layout if layout is not None else field_layout(text)
     sent_starts = [s for s, _ in sents]
 
     def sent_of(pos: int) -> tuple[int, int]:
         k = bisect.bisect_right(sent_starts, pos) - 1
         return sents[k] if k >= 0 else (0, len(text))
 
-    verbs = [(m.start("v"), m.end("v"), m.group("v")) for m in _SPEECH_VERB_RE.finditer(masked)]
+    verbs = [
+        (m.start("v") - 1, m.end("v") - 1, m.group("v"))
+        for m in _SPEECH_VERB_AFTER_RE.finditer(" " + masked)
+    ]
     verb_starts = [v[0] for v in verbs]
     used: set[int] = set()
     out: list[_Statement] = []
@@ -741,22 +949,23 @@ def _parse_field(text: str, *, title: bool = False) -> tuple[list[_Statement], l
             ):  # 'В Москве заявили, что …' (impersonal: the place speaks)
                 continue
         rest = masked[vb:s1]
-        after_tokens = _TOKEN_RE.findall(rest)
-        lead = _LEAD_RE.match(rest)
-        if v in ("told", "tells"):
-            mt = re.match(r"(?:\s+[\w’'.-]+){1,5}?\s+that\b\s*", rest)
-            lead = mt or lead
         backward = (
             not inherit
             and prev.endswith(",")
             and not _THAT_RE.match(rest)
-            and len(after_tokens) <= 6
-            and (not after_tokens or after_tokens[0].lower() in _ADJUNCT_STARTS)
             and sa - s0 > 3
         )
+        if backward:
+            after_tokens = _TOKEN_RE.findall(rest)
+            backward = len(after_tokens) <= 6 and (
+                not after_tokens or after_tokens[0].lower() in _ADJUNCT_STARTS
+            )
         if backward:  # '…, Caliber.Az reports.' / '…, officials said on Monday.'
             c0, c1 = _strip_span(text, s0, masked.rfind(",", s0, sa))
         else:
+            lead = _LEAD_RE.match(rest)
+            if v in ("told", "tells"):
+                lead = _TOLD_THAT_RE.match(rest) or lead
             c0 = vb + lead.end()
             c1 = content_end(c0, s1)
             c0, c1 = _strip_span(text, c0, c1)
@@ -771,7 +980,7 @@ def _parse_field(text: str, *, title: bool = False) -> tuple[list[_Statement], l
         va = m.start("v")
         s0, s1 = sent_of(va)
         c0 = m.end("v")
-        lead = re.match(r"\s*(?:that\b|:|,?\s*(?:что|що)(?![\w\-]))?\s*", masked[c0:s1])
+        lead = _PARTICIPLE_LEAD_RE.match(masked[c0:s1])
         c0 += lead.end()
         c1 = content_end(c0, s1)
         c0, c1 = _strip_span(text, c0, c1)
@@ -780,7 +989,7 @@ def _parse_field(text: str, *, title: bool = False) -> tuple[list[_Statement], l
         out.append(_Statement(c0, c1, va, va, "reported", m.group("v"), va, inherit=True))
 
     # 4. 'according to X' (before or after its content)
-    for m in _ACCORDING_RE.finditer(masked):
+    for m in _according_matches(masked):
         va = m.start("v")
         s0, s1 = sent_of(va)
         pronoun = next((g for g in ("p", "p2", "p3") if m.group(g)), None)
@@ -811,7 +1020,7 @@ def _parse_field(text: str, *, title: bool = False) -> tuple[list[_Statement], l
             m
             and 0 < len(head) <= 4
             and _is_speaker(m.group(1))
-            and all(t[:1].isupper() or t.lower() in ROLE_NOUNS | _DETERMINERS for t in head)
+            and all(t[:1].isupper() or t.lower() in _ROLE_OR_DETERMINER for t in head)
         ):
             c0, c1 = _strip_span(text, m.start(2), len(text.rstrip()))
             if text[c0 : c0 + 1] in "\"“'‘" and text[c1 - 1 : c1] in "\"”'’":
@@ -973,6 +1182,7 @@ def find_statements(
     *,
     mentions: pd.DataFrame | None = None,
     is_person: Callable[[str], bool] | None = None,
+    layouts: dict[tuple[str, str], FieldLayout] | None = None,
 ) -> pd.DataFrame:
     """Find attributed statements (direct quotes and reported speech) and their holders.
 
@@ -996,6 +1206,11 @@ def find_statements(
         ``actor_id``, ``kind``). Computed with ``find_mentions(articles, actors)`` when None.
     is_person : callable, optional
         ``is_person(actor_id) -> bool``; default: the registry's actor type is ``'person'``.
+    layouts : dict, optional
+        The quotes and sentences of the fields of `articles`, from
+        :func:`field_layouts` (``{(str(article_id), field): FieldLayout}``), if
+        already computed; a field missing from it is laid out here. Pass the same
+        dict to :func:`framing.stance.score_stance` to find them once for both.
 
     Returns
     -------
@@ -1107,7 +1322,8 @@ def find_statements(
         for fld, text in (("title", title), ("text", body)):
             if not isinstance(text, str) or not text:
                 continue
-            stmts, quotes = _parse_field(text, title=(fld == "title"))
+            layout = layouts.get((aid, fld)) if layouts is not None else None
+            stmts, quotes = _parse_field(text, title=(fld == "title"), layout=layout)
             if not stmts:
                 continue
             _resolve_holders(text, stmts, by_key.get((aid, fld), []), quotes)
@@ -1148,7 +1364,12 @@ __all__ = [
     "STATEMENT_COLUMNS",
     "STATEMENT_KINDS",
     "UNKNOWN_HOLDER",
+    "FieldLayout",
+    "field_layout",
+    "field_layouts",
     "find_quotes",
     "find_statements",
+    "mask_quotes",
     "person_ids",
+    "sentence_spans",
 ]

@@ -32,17 +32,17 @@ from framing.quotes import (
     _TOKEN_RE,
     CYRILLIC_LETTERS,
     PRONOUNS,
+    FieldLayout,
     _is_speaker,
-    _mask_quotes,
     _Mention,
     _resolve_holders,
-    _sentence_spans,
     _sentence_subject,
     _Statement,
     _subject_before,
     _words,
-    find_quotes,
+    field_layout,
     person_ids,
+    sentence_spans,
 )
 from framing.text import literal_alternation
 
@@ -103,6 +103,8 @@ _CLAUSE_RE = re.compile(
     r"|\s(?:but|whereas|но|але|однако|проте)(?![\w\-])"
 )
 _PASSIVE_AUX = frozenset(("was", "were", "is", "are", "been", "be", "being"))
+# Prepositions that end the head noun phrase of an attitude verb's object ('of' does not).
+_OBJECT_HEAD_END = _PREPOSITIONS - {"of"}
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -132,9 +134,19 @@ class StanceLexicon:
 
     @functools.cached_property
     def verb_re(self) -> re.Pattern:
-        """Case-sensitive matcher of the attitude verbs (whole words)."""
-        alt = "|".join(sorted(map(re.escape, self.verbs), key=len, reverse=True))
-        return re.compile(rf"(?<![\w\-’'])(?:{alt})(?![\w\-])")
+        """Case-sensitive matcher of the attitude verbs (whole words).
+
+        A character trie (:func:`framing.text.literal_alternation`, longest verb
+        first): it finds the same matches as a length-sorted alternation of the
+        verbs, in about half the time.
+        """
+        return re.compile(rf"(?<![\w\-’'])(?:{literal_alternation(self.verbs)})(?![\w\-])")
+
+    @functools.cached_property
+    def _verb_after_re(self) -> re.Pattern:
+        # verb_re with the character before the verb instead of a lookbehind: used by
+        # _find_evaluations on ' ' + text (a leading class is faster to scan for)
+        return re.compile(rf"[^\w\-’'](?P<v>{literal_alternation(self.verbs)})(?![\w\-])")
 
     @functools.cached_property
     def term_re(self) -> re.Pattern:
@@ -238,9 +250,12 @@ def _negated(text: str, lo: int, pos: int, negators: frozenset, n_tokens: int = 
 def _find_evaluations(text: str, sents, sent_of, statements, lex: StanceLexicon) -> list[_Eval]:
     """Attitude-verb events: subject (holder) span, object (target) span, signed weight."""
     events: list[_Eval] = []
-    matches = list(lex.verb_re.finditer(text))
-    for k, m in enumerate(matches):
-        va, vb, v = m.start(), m.end(), m.group()
+    # the matches of lex.verb_re (tests/test_stance_speed.py)
+    matches = [
+        (m.start("v") - 1, m.end("v") - 1, m.group("v"))
+        for m in lex._verb_after_re.finditer(" " + text)
+    ]
+    for k, (va, vb, v) in enumerate(matches):
         s0, s1 = sent_of(va)
         before = _TOKEN_RE.findall(text[max(s0, va - 40) : va])
         prev_tok = before[-1].lower() if before else ""
@@ -252,7 +267,7 @@ def _find_evaluations(text: str, sents, sent_of, statements, lex: StanceLexicon)
             continue
         if prev_tok in _PASSIVE_AUX:
             continue  # passive ('was praised by X'): holder and target swap; not handled
-        nxt = matches[k + 1].start() if k + 1 < len(matches) else s1
+        nxt = matches[k + 1][0] if k + 1 < len(matches) else s1
         stop = _OBJECT_END_RE.search(text, vb, min(s1, nxt))
         oa, ob = vb, (stop.start() if stop else min(s1, nxt))
         while oa < ob and text[oa].isspace():
@@ -260,7 +275,7 @@ def _find_evaluations(text: str, sents, sent_of, statements, lex: StanceLexicon)
         while ob > oa and text[ob - 1].isspace():
             ob -= 1
         for t in _TOKEN_RE.finditer(text, oa, ob):  # the target is in the object's head NP
-            if t.start() > oa and t.group().lower() in _PREPOSITIONS - {"of"}:
+            if t.start() > oa and t.group().lower() in _OBJECT_HEAD_END:
                 ob = t.start()
                 break
         while ob > oa and text[ob - 1].isspace():
@@ -282,6 +297,8 @@ def _find_evaluations(text: str, sents, sent_of, statements, lex: StanceLexicon)
             neg ^= first in _NEG_QUANTIFIERS  # 'Nobody in Washington trusts …'
         st = _Statement(oa, ob, sa, sb, "evaluation", v, va, inherit=inherit)
         events.append(_Eval(st, -weight if neg else weight, v))
+    if not any(e.stmt.inherit for e in events):
+        return events  # every subject found: nothing to inherit
     # coordinated verbs inherit the subject of the previous verb in the sentence
     by_sent: dict[int, list[_Statement]] = {}
     for s in statements:
@@ -337,6 +354,21 @@ def _term_cues(
     return cues
 
 
+def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with every character inside the (possibly overlapping) `spans` made a space."""
+    parts = []
+    pos = 0
+    for a, b in sorted(spans):
+        if b <= pos:
+            continue
+        a = max(a, pos)
+        parts.append(text[pos:a])
+        parts.append(" " * (b - a))
+        pos = b
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
 def _label(score: float, band: float) -> str:
     if score > band:
         return "favor"
@@ -370,6 +402,7 @@ def score_stance(
     is_person: Callable[[str], bool] | None = None,
     lexicon: StanceLexicon | str | Path | None = None,
     neutral_band: float = DEFAULT_NEUTRAL_BAND,
+    layouts: dict[tuple[str, str], FieldLayout] | None = None,
 ) -> pd.DataFrame:
     """Attach a stance holder and a stance toward the mentioned actor to every mention.
 
@@ -407,6 +440,10 @@ def score_stance(
         Default: :data:`DEFAULT_LEXICON`.
     neutral_band : float, default=0.1
         ``|stance_score| <= neutral_band`` is labelled ``'none'``. Range [0, 1).
+    layouts : dict, optional
+        The quotes and sentences of the fields of `articles`, from
+        :func:`framing.quotes.field_layouts` (the dict also given to
+        ``find_statements``); a field missing from it is laid out here.
 
     Returns
     -------
@@ -514,19 +551,19 @@ def score_stance(
     s_field = statements["field"].astype(str).to_numpy()
     for j, key in enumerate(zip(s_aid, s_field, strict=True)):
         st_groups.setdefault(key, []).append(j)
-    m_start = mentions["start"].to_numpy(dtype=np.int64)
-    m_end = mentions["end"].to_numpy(dtype=np.int64)
-    m_actor = mentions["actor_id"].astype(str).to_numpy()
-    m_kind = mentions["kind"].astype(str).to_numpy()
-    sc = {c: statements[c].to_numpy() for c in _STATEMENT_COLUMNS}
+    m_start = mentions["start"].to_numpy(dtype=np.int64).tolist()  # lists: no numpy scalars
+    m_end = mentions["end"].to_numpy(dtype=np.int64).tolist()
+    m_actor = mentions["actor_id"].astype(str).tolist()
+    m_kind = mentions["kind"].astype(str).tolist()
+    sc = {c: statements[c].tolist() for c in _STATEMENT_COLUMNS}
 
     for key, rows in groups.items():
         text = texts.get(key)
         if not isinstance(text, str) or not text:
             continue
-        quotes = find_quotes(text)
-        masked = _mask_quotes(text, quotes)
-        sents = _sentence_spans(masked) or [(0, len(text))]
+        layout = layouts.get(key) if layouts is not None else None
+        quotes, masked, sents = layout if layout is not None else field_layout(text)
+        sents = sents or [(0, len(text))]
         starts = [s for s, _ in sents]
 
         def sent_of(pos, sents=sents, starts=starts):
@@ -550,14 +587,12 @@ def score_stance(
             stmts.append(st)
         stmts.sort(key=lambda s: s.start)
         st_starts = [s.start for s in stmts]
-        field_mentions = [
-            _Mention(
-                int(m_start[i]), int(m_end[i]), m_actor[i], m_kind[i], bool(is_person(m_actor[i]))
-            )
-            for i in rows
-        ]
         evals = _find_evaluations(text, sents, sent_of, stmts, lex)
         if evals:
+            field_mentions = [
+                _Mention(m_start[i], m_end[i], m_actor[i], m_kind[i], bool(is_person(m_actor[i])))
+                for i in rows
+            ]
             _resolve_holders(text, [e.stmt for e in evals], field_mentions, quotes)
             for e in evals:  # 'we'/'I' inside a statement is its speaker
                 subj = text[e.stmt.speaker_start : e.stmt.speaker_end].strip().lower()
@@ -590,15 +625,12 @@ def score_stance(
             )
             evals_by_sent.setdefault(sid(e.stmt.start), []).append(e)
         # the journalist's voice: quotes, statement contents and speakers blanked out
-        jtext = list(masked)
-        for a, b in [(s.start, s.end) for s in stmts] + quotes:
-            jtext[a:b] = " " * (b - a)
-        jtext = "".join(jtext)
-        mention_spans = sorted((int(m_start[i]), int(m_end[i])) for i in rows)
+        jtext = _blank_spans(masked, [(s.start, s.end) for s in stmts] + quotes)
+        mention_spans = sorted((m_start[i], m_end[i]) for i in rows)
         mention_starts = [x for x, _ in mention_spans]
 
         for i in rows:
-            a, b = int(m_start[i]), int(m_end[i])
+            a, b = m_start[i], m_end[i]
             k = sid(a)
             if any(x <= a < y for x, y in holders_by_sent.get(k, ())):
                 continue  # a holder, not a target: the journalist reports it neutrally
@@ -620,7 +652,9 @@ def score_stance(
                 statement_id[i] = st.extra["id"]
                 voice = text
                 lo, hi = st.start, st.end  # the content's own sentence around the target
-                for x, y in _sentence_spans(text[st.start : st.end]):
+                if "sentences" not in st.extra:  # once per statement, not per mention
+                    st.extra["sentences"] = sentence_spans(text[st.start : st.end])
+                for x, y in st.extra["sentences"]:
                     if st.start + x <= a < st.start + y:
                         lo, hi = st.start + x, st.start + y
                         break
@@ -633,7 +667,8 @@ def score_stance(
                 score[i] = min(1.0, max(-1.0, sum(w for _, w in cues) / len(cues)))
                 cues_out[i] = "; ".join(f"{c}:{w:+.1f}" for c, w in cues)
                 has_cue[i] = True
-            windows.append((i, voice[c0:c1], a - c0, b - c0))
+            if scorer is not None:
+                windows.append((i, voice[c0:c1], a - c0, b - c0))
 
     if scorer is not None and windows:
         need = [w for w in windows if not has_cue[w[0]]]

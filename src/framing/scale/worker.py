@@ -21,7 +21,7 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from framing.actors import find_mentions
-from framing.quotes import find_statements
+from framing.quotes import field_layouts, find_statements
 from framing.scale import layout, records
 from framing.scorers import get_scorer, score_mentions
 from framing.stance import score_stance
@@ -106,8 +106,13 @@ def process_chunk(task: dict) -> dict:
         mentions = find_mentions(articles, state["registry"], metonyms=state["metonyms"])
         scored = score_mentions(mentions, state["scorer_obj"])
         if state["stance"]:
-            statements = find_statements(articles, state["registry"], mentions=mentions)
-            scored = score_stance(articles, scored, statements, actors=state["registry"])
+            layouts = field_layouts(articles)  # quotes and sentences, found once for both
+            statements = find_statements(
+                articles, state["registry"], mentions=mentions, layouts=layouts
+            )
+            scored = score_stance(
+                articles, scored, statements, actors=state["registry"], layouts=layouts
+            )
         else:
             statements = scored.iloc[:0]
 

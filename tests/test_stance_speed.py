@@ -1,0 +1,237 @@
+"""The fast paths of find_statements and score_stance give exactly the plain results.
+
+Issue 16: statements and stance were more than half of the CPU time of
+``framing score``. Each test compares a fast path with the straightforward code it
+replaced (kept here as the reference) on varied inputs; the whole tables are
+compared on four corpora by ``benchmarks/stance_speed.py --check``.
+"""
+
+import random
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from framing import quotes
+from framing.quotes import (
+    SPEECH_PARTICIPLES,
+    field_layout,
+    field_layouts,
+    find_statements,
+    mask_quotes,
+    sentence_spans,
+)
+from framing.stance import load_stance_lexicon, score_stance
+from framing.text import literal_alternation
+
+REPO = Path(__file__).resolve().parents[1]
+
+# The patterns as they were before issue 16.
+_OLD_SPEECH_VERB_RE = re.compile(
+    rf"(?<![\w\-’'])(?P<v>{literal_alternation(quotes.SPEECH_VERBS)})(?![\w\-])"
+)
+_OLD_PARTICIPLE_RE = re.compile(
+    r"(?:,\s*|\s)(?P<v>"
+    + "|".join(sorted((re.escape(w) for w in SPEECH_PARTICIPLES), key=len, reverse=True))
+    + r")(?![\w\-])"
+)
+
+_PIECES = [
+    "said", "adding", ", adding that", ",adding", ",добавив", "’said", "-praised", "_said",
+    "1praised", "praised-", "заявил,", ",  saying", " referring to", "according to",
+    "According to", "Xaccording to", "-according to", "по словам", "По его словам",
+    "за словами", "на його думку", "на думку", "добавив", ", добавив, что", " додавши",
+    " warning", "warnings", "adding-on", "’adding", "'saying", "\n", "\n\n", ". ", "! ",
+    "? ", ".\n", ".\n  A", "!\n\nB", ".” \n", ".) A", ". 1", ".  — A", "“", "”", "\"", "«", "»", " — ", "Mr. ", "U.S. ", "he ", "Officials ", "the ",
+    "Kremlin ", "praised ", "condemned ", "support ", "the support ", "trusts ", "and ",
+    "but ", ", ", "a", "z", " ", "Zelenskyy", "Песков ", "заявил", "Росія — агресор",
+    "Росія", "thanks to ", "nobody ", "not ",
+]
+
+
+_OLD_SENT_BREAK_RE = re.compile(
+    r"\n+|(?<=[.!?])(?P<q>[\"”’')»“]*)\s+(?=(?:[\"“‘'(\[«„]|[—–]\s)?[A-ZА-ЯЁЄІЇҐ0-9])"
+)
+
+
+def _old_sentence_spans(masked):
+    from framing.text import cap_span_lengths
+
+    spans = []
+    start = 0
+    for m in _OLD_SENT_BREAK_RE.finditer(masked):
+        if "\n" not in m.group() and quotes._ABBREV_RE.search(
+            masked[max(start, m.start() - 6) : m.start()]
+        ):
+            continue
+        end = m.start() + len(m.group("q") or "")
+        if masked[start:end].strip():
+            spans.append((start, end))
+        start = m.end()
+    if masked[start:].strip():
+        spans.append((start, len(masked)))
+    return cap_span_lengths(masked, spans)
+
+
+def _random_texts(n=400, seed=0):
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 40))) for _ in range(n)]
+
+
+def _texts(tiny_corpus_path):
+    corpus = pd.read_json(tiny_corpus_path, lines=True)
+    texts = [t for col in ("title", "text") for t in corpus[col].astype(str)]
+    return texts + _random_texts()
+
+
+@pytest.fixture
+def texts(tiny_corpus_path):
+    return _texts(tiny_corpus_path)
+
+
+def _spans(matches, group="v"):
+    return [(m.start(group), m.end(group), m.group(group)) for m in matches]
+
+
+def test_participle_regex_finds_what_the_old_one_found(texts):
+    for text in texts:
+        masked = field_layout(text).masked
+        assert _spans(quotes._PARTICIPLE_RE.finditer(masked)) == _spans(
+            _OLD_PARTICIPLE_RE.finditer(masked)
+        ), text
+
+
+def test_according_matches_equal_a_full_scan(texts):
+    for text in [*texts, "xx according to A", "a according to", "ccording to", "according to"]:
+        masked = field_layout(text).masked
+        got = [(m.span(), m.groupdict()) for m in quotes._according_matches(masked)]
+        want = [(m.span(), m.groupdict()) for m in quotes._ACCORDING_RE.finditer(masked)]
+        assert got == want, text
+
+
+def test_field_layout_is_quotes_mask_and_sentences(texts):
+    for text in texts:
+        layout = field_layout(text)
+        assert layout.quotes == quotes.find_quotes(text)
+        assert layout.masked == mask_quotes(text, layout.quotes)
+        assert layout.sentences == sentence_spans(layout.masked)
+
+
+def test_shared_layouts_give_the_same_tables():
+    from framing.actors import find_mentions, load_actors
+    from framing.corpus import load_corpus
+
+    articles = load_corpus(REPO / "corpus" / "articles.jsonl")  # 122 articles of our own
+    registry = load_actors()
+    mentions = find_mentions(articles, registry)
+    plain = find_statements(articles, registry, mentions=mentions)
+    layouts = field_layouts(articles)
+    shared = find_statements(articles, registry, mentions=mentions, layouts=layouts)
+    assert len(plain) > 100
+    pd.testing.assert_frame_equal(plain, shared)
+    some = dict(list(layouts.items())[::2])  # the missing fields are laid out where needed
+    pd.testing.assert_frame_equal(
+        score_stance(articles, mentions, plain, actors=registry),
+        score_stance(articles, mentions, shared, actors=registry, layouts=some),
+    )
+
+
+def test_attitude_verb_trie_matches_the_sorted_alternation(texts):
+    lex = load_stance_lexicon()
+    alt = "|".join(sorted(map(re.escape, lex.verbs), key=len, reverse=True))
+    old = re.compile(rf"(?<![\w\-’'])(?:{alt})(?![\w\-])")
+    for text in texts:
+        got = [(m.span(), m.group()) for m in lex.verb_re.finditer(text)]
+        assert got == [(m.span(), m.group()) for m in old.finditer(text)], text
+
+
+def test_sentence_spans_equal_the_old_splitter(texts):
+    for text in [*texts, ".\n  X", "a.\n\n  B", "A. B.\nC", "x.", "\n\n", ". A"]:
+        for t in (text, field_layout(text).masked):
+            assert sentence_spans(t) == _old_sentence_spans(t), t
+
+
+def test_word_boundary_tries_match_the_plain_alternations(texts):
+    plain_subject = re.compile(
+        r"[,;:()\[\]\"“”‘«»\x1a]|[.!?](?=\s|$)|[–—]|\s-\s"
+        r"|(?<![\w\-])(?P<w>that|which|who|whom|but|or|while|when|because|although|though|if|"
+        r"since|where|whereas|yet|meanwhile|however|what|how|whether"
+        r"|что|що|который|которая|которые|который|який|яка|які|но|але|однако|проте|когда|коли|"
+        r"потому|бо|если|якщо|хотя|хоча|где|де|или|або)(?![\w\-])"
+    )
+    plain_forward = re.compile(
+        r"[,;:()\[\]\"“”‘«»\x1a]|[.!?](?=\s|$)|[–—]|\s-\s"
+        r"|(?<![\w\-])(?:at|in|on|during|after|before|when|while|to|that|who|which|as|and|but|"
+        r"last|this|on|adding|saying|with"
+        r"|в|во|у|на|и|і|та|после|після|перед|когда|коли|что|що|который|який|журналистам|"
+        r"журналістам|во время|під час|добавив|додавши)(?![\w\-])"
+    )
+    extra = ["что который, потому что. Он — где-то", "во время встречи, під час", "whom who-"]
+    for text in [*texts, *extra]:
+        masked = field_layout(text).masked
+        got = [(m.span(), m.group("w")) for m in quotes._SUBJECT_BOUNDARY_RE.finditer(masked)]
+        assert got == [(m.span(), m.group("w")) for m in plain_subject.finditer(masked)], text
+        for pos in range(0, len(masked), 7):  # only the start of the first stop is used
+            a = quotes._FORWARD_STOP_RE.search(masked, pos)
+            b = plain_forward.search(masked, pos)
+            assert (a and a.start()) == (b and b.start()), text
+
+
+def test_blank_spans_equals_blanking_a_list():
+    from framing.stance import _blank_spans
+
+    rng = random.Random(1)
+    for _ in range(500):
+        text = "".join(rng.choice("ab “”.\n") for _ in range(rng.randint(0, 40)))
+        spans = []
+        for _ in range(rng.randint(0, 6)):
+            a = rng.randint(0, len(text))
+            spans.append((a, rng.randint(a, len(text))))
+        chars = list(text)
+        for a, b in spans:
+            chars[a:b] = " " * (b - a)
+        assert _blank_spans(text, spans) == "".join(chars), (text, spans)
+
+
+def test_verbs_found_with_the_character_before_them(texts):
+    lex = load_stance_lexicon()
+    for text in texts:
+        masked = field_layout(text).masked
+        for new, old, t in (
+            (quotes._SPEECH_VERB_AFTER_RE, _OLD_SPEECH_VERB_RE, masked),
+            (lex._verb_after_re, lex.verb_re, text),
+        ):
+            got = [(m.start("v") - 1, m.end("v") - 1, m.group("v")) for m in new.finditer(" " + t)]
+            assert got == [(m.start(), m.end(), m.group()) for m in old.finditer(t)], t
+
+
+def test_subject_bounds_from_the_tail_are_the_last_of_the_window(texts):
+    rng = random.Random(2)
+    long = [
+        (
+            "Dmitry Peskov, the Kremlin spokesman, who spoke on Monday in Moscow after the "
+            "talks had ended without an agreement, said"
+        ),
+        (
+            "In Geneva, after a long meeting, officials from the ministry, the army and the "
+            "government - and their advisers - said"
+        ),
+    ]
+    n_tail = 0
+    for text in [*texts, *long]:
+        masked = field_layout(text).masked
+        for _ in range(30):
+            pos = rng.randint(0, len(masked))
+            lo = max(rng.randint(0, pos), pos - 160)
+            full = [
+                (m.start(), m.end(), m.group(), m.group("w"))
+                for m in quotes._SUBJECT_BOUNDARY_RE.finditer(masked[lo:pos])
+            ]
+            got = quotes._subject_bounds(masked, lo, pos)
+            if got == full:
+                continue
+            n_tail += 1
+            assert got == full[len(full) - len(got):], (text, lo, pos)
+            assert len(got) >= 3 or masked[lo + got[-1][1] : pos].strip(), (text, lo, pos)
+    assert n_tail > 50  # the short path is taken
