@@ -208,3 +208,20 @@ def test_linear_trend_equals_statsmodels():
         _close([rec["slope_per_week"], rec["se"], rec["ci_low"], rec["ci_high"], rec["t"],
                 rec["p_value"]],
                [est, se, est - q * se, est + q * se, est / se, 2 * stats.t.sf(abs(est / se), df)])
+
+
+def test_holm_equals_statsmodels_multipletests():
+    from statsmodels.stats.multitest import multipletests
+
+    from framing.inference import _holm
+
+    rng = np.random.default_rng(5)
+    p = rng.uniform(0, 0.2, 60) ** 2
+    p[[3, 7, 11]] = p[5]  # ties
+    p[[0, 20, 41]] = np.nan  # left out of their family
+    families = np.repeat(["a", "b", "c", "d"], 15)
+    got = _holm(p, families)
+    for fam in "abcd":
+        idx = np.flatnonzero((families == fam) & ~np.isnan(p))
+        np.testing.assert_array_equal(got[idx], multipletests(p[idx], method="holm")[1])
+    assert np.isnan(got[[0, 20, 41]]).all()
