@@ -32,6 +32,7 @@ import time
 import warnings
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import psutil
 
@@ -68,16 +69,14 @@ def replicate(study, repeat: int):
         return study.articles, study.mentions, study.statements
 
     def copies(table, id_columns):
-        parts = []
-        for k in range(repeat):
-            part = table.copy()
-            if k:
-                for col in id_columns:
-                    if col in part.columns:
-                        ok = part[col].notna()
-                        part.loc[ok, col] = part.loc[ok, col].astype(str) + f"~r{k}"
-            parts.append(part)
-        return pd.concat(parts, ignore_index=True)
+        out = pd.concat([table] * repeat, ignore_index=True)
+        copy_no = np.repeat(np.arange(repeat), len(table))
+        suffix = pd.Series(np.where(copy_no > 0, np.char.add("~r", copy_no.astype(str)), ""),
+                           index=out.index)
+        for col in id_columns:
+            if col in out.columns:
+                out[col] = out[col] + suffix  # missing values stay missing
+        return out
 
     ids = ["article_id", "statement_id", "duplicate_group", "near_duplicate_group"]
     return (copies(study.articles, ids), copies(study.mentions, ids),
