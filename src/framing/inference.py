@@ -219,20 +219,25 @@ def _relative_matrix(cells, keys, group, actor_col, func):
         counts = part.groupby(actor_col)[group].nunique()
         slice_key = slice_key if isinstance(slice_key, tuple) else (slice_key,)
         common[slice_key if others else ()] = set(counts.index[counts == n_groups])
-    matrix = np.zeros((n, n))
+    # sparse (n × n): a cell's row touches itself and the common actors of its slice
+    rows, cols, vals = [], [], []
     baseline_ok = np.ones(n, dtype=bool)
     index = {tuple(r): i for i, r in enumerate(cells[keys].itertuples(index=False))}
     for i, row in enumerate(cells[keys].itertuples(index=False)):
         rec = dict(zip(keys, row))
         slice_key = tuple(rec[k] for k in others)
         actors = sorted(common.get(slice_key, set()))
-        matrix[i, i] = 1.0
+        rows.append(i)
+        cols.append(i)
+        vals.append(1.0)
         if not actors:
             baseline_ok[i] = False
             continue
         for actor in actors:
-            j = index[tuple(actor if k == actor_col else rec[k] for k in keys)]
-            matrix[i, j] -= 1.0 / len(actors)
+            rows.append(i)
+            cols.append(index[tuple(actor if k == actor_col else rec[k] for k in keys)])
+            vals.append(-1.0 / len(actors))
+    matrix = sparse.coo_matrix((vals, (rows, cols)), shape=(n, n)).tocsr()  # sums duplicates
     if not baseline_ok.all():
         warnings.warn(
             f"{func}(relative=True): no actor is mentioned by every {group!r} value"
@@ -478,7 +483,8 @@ def pairwise_contrasts(
     Notes
     -----
     Holm (1979), "A simple sequentially rejective multiple test procedure", Scand. J.
-    Statist. 6: 65–70, via ``statsmodels.stats.multitest.multipletests(method="holm")``.
+    Statist. 6: 65–70, with the arithmetic of
+    ``statsmodels.stats.multitest.multipletests(method="holm")`` (tested equal to it).
     Cohen's d uses the pooled SD of the mention-level values, ignoring clustering; read it as
     a descriptive effect size next to the clustered test.
 
@@ -497,15 +503,14 @@ def pairwise_contrasts(
     if relative:
         base, ok, _ = _relative_matrix(cells, keys, group, actor_col, func)
     else:
-        base, ok = np.eye(len(cells)), np.ones(len(cells), dtype=bool)
+        base, ok = sparse.identity(len(cells), format="csr"), np.ones(len(cells), dtype=bool)
     slice_keys = [k for k in keys if k != group]  # actor (+ period)
-    pairs, records = [], []
+    records = []
     for slice_key, part in cells.groupby(slice_keys, sort=True):
         idx = part.sort_values(group, kind="mergesort").index.to_numpy()
         for i, j in itertools.combinations(idx, 2):
             if not (ok[i] and ok[j]):
                 continue
-            pairs.append(base[i] - base[j])
             rec = dict(zip(slice_keys, slice_key if isinstance(slice_key, tuple) else (slice_key,)))
             rec.update(
                 group_a=cells.at[i, group], group_b=cells.at[j, group],
@@ -524,7 +529,7 @@ def pairwise_contrasts(
     out = pd.DataFrame.from_records(records)
     i, j = out.pop("_i").to_numpy(), out.pop("_j").to_numpy()
     means, *_ = _linear(fit, base, ci_level)
-    diff, se, low, high, t, p = _linear(fit, np.vstack(pairs), ci_level)
+    diff, se, low, high, t, p = _linear(fit, base[i] - base[j], ci_level)
     min_articles = check_int(min_articles, "min_articles", func, 2)
     single = ((out["n_articles_a"].to_numpy() < min_articles)
               | (out["n_articles_b"].to_numpy() < min_articles))
@@ -666,14 +671,13 @@ def _before_after_relative(rows, group, actor_col, value, ci_level, min_articles
     )
     fit, cells, _ = _fit_cells(prepared, keys, value, func)
     base, ok, _ = _relative_matrix(cells, keys, group, actor_col, func)
-    records, pairs = [], []
+    records = []
     for (g, a), part in cells.groupby([group, actor_col], sort=True):
         phases = dict(zip(part["phase"], part.index))
         if {"before", "after"} <= set(phases):
             i, j = phases["after"], phases["before"]
             if not (ok[i] and ok[j]):
                 continue
-            pairs.append(base[i] - base[j])
             records.append({group: g, actor_col: a, "_i": i, "_j": j})
     if not records:
         raise ValueError(
@@ -682,7 +686,7 @@ def _before_after_relative(rows, group, actor_col, value, ci_level, min_articles
     out = pd.DataFrame.from_records(records)
     i, j = out.pop("_i").to_numpy(), out.pop("_j").to_numpy()
     means, *_ = _linear(fit, base, ci_level)
-    diff, se, low, high, t, p = _linear(fit, np.vstack(pairs), ci_level)
+    diff, se, low, high, t, p = _linear(fit, base[i] - base[j], ci_level)
     n, na, sd = (cells[c].to_numpy() for c in ("n_mentions", "n_articles", "sd"))
     single = (na[i] < min_articles) | (na[j] < min_articles)
     for arr in (se, low, high, t, p):
