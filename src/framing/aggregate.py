@@ -377,9 +377,7 @@ def add_period(df, period, *, column="published"):
     _check_period(period, func, allow_none=False)
     require_columns(df, [column], func)
     ts = _to_utc_naive(df[column], column, func)
-    out = df.copy()
-    out["period"] = _period_start(ts, period)
-    return out
+    return df.assign(period=_period_start(ts, period))  # copy-on-write: no copy of the rest
 
 
 def aggregate_scores(
@@ -965,7 +963,7 @@ def study_window(scored, *, period="week", start=None, end=None, trim=True, min_
         raise ValueError(
             f"The 'min_share' parameter of {func}() must be in [0, 1]. Got {min_share!r} instead."
         )
-    df = add_period(scored, period)
+    df = add_period(scored[["published"]], period)  # not a copy of every column
     df = df[df["period"].notna()]
     day = _to_utc_naive(df["published"], "published", func).dt.normalize()
     lo = pd.Timestamp(start).tz_localize(None).normalize() if start else None

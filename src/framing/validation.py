@@ -120,26 +120,30 @@ def draw_sample(scored, *, n_per_stratum, strata=("outlet", "actor_id", "label")
     strata = [strata] if isinstance(strata, str) else list(strata)
     needed = [*strata, "article_id", "actor_id", "outlet", "sentence", "surface", "label"]
     require_columns(scored, needed, func, what="scored mentions table")
-    rows = scored[scored["label"].isin(list(LABELS.values()))]
-    rows = rows.dropna(subset=strata)
-    if rows.empty:
+    usable = scored["label"].isin(list(LABELS.values())) & scored[strata].notna().all(axis=1)
+    if not usable.any():
         raise ValueError(
             f"{func}() found no mention with a predicted label in {sorted(LABELS.values())!r} "
             f"and all strata {strata!r} set; score the mentions first."
         )
     order = [*strata, *[c for c in ("article_id", "actor_id", "field", "start", "surface")
-                        if c in rows.columns and c not in strata]]
-    rows = rows.sort_values(order, kind="mergesort").reset_index(drop=True)
+                        if c in scored.columns and c not in strata]]
+    # sort and group the key columns only; the sampled rows are taken from `scored` at the
+    # end (sorting the whole table copied every column: 0.7 GB at 1.2M mentions)
+    keys = scored.loc[usable.to_numpy(), order].reset_index(drop=True)
+    ranked = keys.sort_values(order, kind="mergesort").index.to_numpy()
+    rows_at = np.flatnonzero(usable.to_numpy())[ranked]  # position in `scored` of each rank
+    keys = keys.iloc[ranked].reset_index(drop=True)
     rng = np.random.default_rng(random_state)
     picked, sizes, taken = [], [], []
-    for idx in rows.groupby(strata, sort=True).indices.values():
+    for idx in keys.groupby(strata, sort=True).indices.values():
         k = min(n_per_stratum, len(idx))
         chosen = np.sort(rng.choice(idx, size=k, replace=False))
         picked.append(chosen)
         sizes.append(np.full(k, len(idx)))
         taken.append(np.full(k, k))
     chosen = np.concatenate(picked)
-    sample = rows.iloc[chosen].reset_index(drop=True)
+    sample = scored.iloc[rows_at[chosen]].reset_index(drop=True)
     sample["n_in_stratum"] = np.concatenate(sizes).astype("int64")
     sample["n_sampled_in_stratum"] = np.concatenate(taken).astype("int64")
     sample = sample.iloc[rng.permutation(len(sample))].reset_index(drop=True)
