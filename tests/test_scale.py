@@ -287,6 +287,25 @@ def test_aggregate_dataset_not_a_dataset(tmp_path):
         aggregate_dataset(tmp_path)
 
 
+def test_dataset_of_an_older_layout_is_refused_then_rescored(corpus_path, reference, tmp_path):
+    """A dataset written in another layout is never read as empty: it says how to rescore."""
+    import shutil
+
+    old = tmp_path / "old"
+    shutil.copytree(reference[0], old)
+    report_path = old / "load_report.json"
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    report["settings"]["schema"] = "3"
+    report_path.write_text(json.dumps(report), encoding="utf-8")
+    (old / "outlet=X" / "month=2025-01").mkdir(parents=True)  # a part file of the old layout
+    (old / "outlet=X" / "month=2025-01" / "part-0.parquet").write_bytes(b"")
+    with pytest.raises(ValueError, match="layout version 3.*Score the corpus again"):
+        read_mentions(old)
+    score_corpus(corpus_path, old, chunk_size=CHUNK, progress=False)
+    _same(read_mentions(old), reference[2])
+    assert not (old / "outlet=X").exists()
+
+
 def test_score_command(corpus_path, tmp_path):
     from click.testing import CliRunner
 

@@ -990,7 +990,9 @@ def study_window(scored, *, period="week", start=None, end=None, trim=True, min_
         "n_before_window": int(before.sum()),
         "n_after_window": int(after.sum()),
     }
-    rows = scored.loc[df.index[~(before | after)]]
+    keep = df.index[~(before | after)]
+    # nothing cut: the table itself (copy-on-write keeps it safe), not a copy of every column
+    rows = scored if len(keep) == len(scored) else scored.loc[keep]
     return rows, window
 
 

@@ -167,6 +167,9 @@ def check_dataset(dataset_dir, func: str = "check_dataset") -> Path:
     ------
     FileNotFoundError
         If the folder holds no ``_manifest.sqlite``; the message says what to pass.
+    ValueError
+        If the dataset was written in another layout (its ``load_report.json`` records
+        another :data:`SCHEMA_VERSION`); the message says how to rescore it.
     """
     dataset_dir = Path(dataset_dir)
     if not (dataset_dir / MANIFEST).is_file():
@@ -175,6 +178,16 @@ def check_dataset(dataset_dir, func: str = "check_dataset") -> Path:
             f"'dataset_dir' parameter of {func}() must be an out_dir written by score_corpus "
             "or `framing score`."
         )
+    report = dataset_dir / REPORT
+    if report.is_file():
+        schema = json.loads(report.read_text(encoding="utf-8")).get("settings", {}).get("schema")
+        if schema is not None and str(schema) != SCHEMA_VERSION:
+            raise ValueError(
+                f"Dataset {str(dataset_dir)!r} was written in layout version {schema} and this "
+                f"framing reads version {SCHEMA_VERSION}; {func}() cannot read it. Score the "
+                "corpus again into the same folder (`framing score CORPUS --out "
+                f"{dataset_dir}`): every chunk is rescored and the old files are removed."
+            )
     return dataset_dir
 
 
