@@ -8,7 +8,12 @@ import pytest
 
 from framing.aggregate import article_sentiment
 from framing.pipeline import load_events, select_rows
-from framing.study import MENTION_COLUMNS_SKIPPED, open_study, prepare_dataset
+from framing.study import (
+    MENTION_COLUMNS_SKIPPED,
+    STATEMENT_COLUMNS_SKIPPED,
+    open_study,
+    prepare_dataset,
+)
 
 
 @pytest.fixture
@@ -56,7 +61,9 @@ def test_study_matches_in_memory_tables(tmp_path, tiny_corpus_path, prepared):
 
     kept = stance.drop(columns=list(MENTION_COLUMNS_SKIPPED))  # left on disk by open_study
     pd.testing.assert_frame_equal(prepared.mentions, stored(kept), check_dtype=False)
-    pd.testing.assert_frame_equal(prepared.statements, stored(statements), check_dtype=False)
+    kept = statements.drop(columns=list(STATEMENT_COLUMNS_SKIPPED))  # read_statements() has them
+    pd.testing.assert_frame_equal(prepared.statements, stored(kept), check_dtype=False)
+    pd.testing.assert_frame_equal(prepared.read_statements(), stored(statements), check_dtype=False)
     pd.testing.assert_frame_equal(prepared.articles, stored(articles.drop(columns="text")),
                                   check_dtype=False)
 

@@ -26,7 +26,8 @@ import pandas as pd
 from framing import paths
 from framing.pipeline import select_rows
 
-__all__ = ["ARTICLE_COLUMNS_SKIPPED", "MENTION_COLUMNS_SKIPPED", "PROBLEM_SHARE", "Study", "dataset_problems",
+__all__ = ["ARTICLE_COLUMNS_SKIPPED", "MENTION_COLUMNS_SKIPPED", "PROBLEM_SHARE",
+           "STATEMENT_COLUMNS_SKIPPED", "Study", "dataset_problems",
            "open_notebook", "open_study", "prepare_dataset"]
 
 #: Article columns :func:`open_study` leaves on disk (the full text; read it with
@@ -38,6 +39,11 @@ ARTICLE_COLUMNS_SKIPPED = ("text",)
 #: language-detection details, near-duplicate group, sentence end) and the scorer's
 #: class probabilities and stance cues. About a third of the bytes of a mentions table;
 #: read them with :func:`framing.scale.read_mentions` when needed.
+#: Statement columns :attr:`Study.statements` leaves on disk: the quoted text, the
+#: speaker phrase, its offsets and the verb (about 40 % of the bytes of the table;
+#: :meth:`Study.read_statements` reads them).
+STATEMENT_COLUMNS_SKIPPED = ("content", "speaker_text", "speaker_start", "speaker_end", "verb")
+
 MENTION_COLUMNS_SKIPPED = (
     "url", "outlet_raw", "published_raw", "date_source", "crawled", "status", "date_status",
     "language_confidence", "language_source", "near_duplicate_group", "sentence_end",
@@ -61,9 +67,11 @@ class Study:
         :func:`framing.stance.score_stance` (``holder_id``, ``holder_kind``,
         ``statement_id``, ``stance``, ``stance_score`` in [-1, 1]), without the
         columns in :data:`MENTION_COLUMNS_SKIPPED`.
-    statements : pandas.DataFrame of shape (n_statements, 15)
-        The table of :func:`framing.quotes.find_statements`, inside the selection's
-        outlets and dates; read on first use (only notebook 04 needs it).
+    statements : pandas.DataFrame of shape (n_statements, 10)
+        The table of :func:`framing.quotes.find_statements` without the columns in
+        :data:`STATEMENT_COLUMNS_SKIPPED` (the quoted text and the speaker phrase:
+        :meth:`read_statements` reads them), inside the selection's outlets and dates;
+        read on first use (only notebook 04 needs it).
     report : dict
         The load report of the whole dataset (``n_read``, ``n_accepted``,
         ``n_rejected``, ``n_mentions``, ``settings``, …), not of the selection.
@@ -149,11 +157,31 @@ class Study:
     @functools.cached_property
     def statements(self) -> pd.DataFrame:
         """The statements table inside the selection, read on first use (see the class)."""
+        from framing.quotes import STATEMENT_COLUMNS
+
+        return self.read_statements(
+            [c for c in STATEMENT_COLUMNS if c not in STATEMENT_COLUMNS_SKIPPED])
+
+    def read_statements(self, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        """Read the statements inside the selection's outlets and dates, with `columns`.
+
+        Parameters
+        ----------
+        columns : sequence of str, optional
+            Columns of :data:`framing.quotes.STATEMENT_COLUMNS` to read; None: all of
+            them, with the quoted text (``content``) and the speaker phrase.
+
+        Returns
+        -------
+        statements : pandas.DataFrame of shape (n_statements, len(columns))
+            In corpus order (:func:`framing.scale.read_statements`).
+        """
         from framing.scale import read_statements
 
         sel = self.selection
-        return select_rows(read_statements(self.dataset_dir), outlets=sel.get("outlets"),
-                           start=sel.get("start"), end=sel.get("end"))
+        columns = None if columns is None else list(dict.fromkeys([*columns, "outlet", "published"]))
+        return select_rows(read_statements(self.dataset_dir, columns=columns),
+                           outlets=sel.get("outlets"), start=sel.get("start"), end=sel.get("end"))
 
 
 def prepare_dataset(
