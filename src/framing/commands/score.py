@@ -31,7 +31,7 @@ from framing.scale import ENGINES
 @click.option("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://host:8786.")
 @click.option("--chunk-size", default=None, type=click.IntRange(min=1),
               help="Records per chunk (unit of work and of caching; default: by corpus size "
-                   "and workers, 250 to 5,000).")
+                   "and workers, 250 to 2,500).")
 @click.option("--stance/--no-stance", default=True, show_default=True,
               help="Also find statements and each mention's holder and stance (needed by "
                    "notebook 04; it more than doubles the CPU time of scoring).")
