@@ -91,7 +91,7 @@ def dataset_counts(dataset_dir) -> dict:
     return counts
 
 
-def _files_in_corpus_order(dataset_dir: Path, what: str) -> list[Path]:
+def _files_in_corpus_order(dataset_dir: Path, what: str, rank: dict) -> list[Path]:
     """Part files of one table ordered by their chunk's corpus position (file, first line).
 
     Chunks are contiguous runs of records and a worker writes each table's rows in
@@ -106,7 +106,6 @@ def _files_in_corpus_order(dataset_dir: Path, what: str) -> list[Path]:
         chunks = db.execute("SELECT key, file, first_line FROM chunks").fetchall()
     finally:
         db.close()
-    rank = layout.file_rank(dataset_dir)
     position = {layout.part_name(key): (rank.get(file, len(rank)), file, first or 0)
                 for key, file, first in chunks}
     last = (len(rank) + 1, "", 0)
@@ -128,7 +127,9 @@ def _read(dataset_dir, what, columns, sort, filters=None):
     import pyarrow.dataset as ds
 
     dataset_dir = Path(dataset_dir)
-    files = _files_in_corpus_order(dataset_dir, what) if sort else layout.part_files(dataset_dir, what)
+    rank = layout.file_rank(dataset_dir) if sort else {}  # corpus file -> reading position
+    files = (_files_in_corpus_order(dataset_dir, what, rank) if sort
+             else layout.part_files(dataset_dir, what))
     if not files:
         return pd.DataFrame(columns=list(columns) if columns else None)
     dataset = ds.dataset([str(f) for f in files], format="parquet")
@@ -145,7 +146,7 @@ def _read(dataset_dir, what, columns, sort, filters=None):
             order["_start"] = df["start"].to_numpy()
         else:
             if "source_file" in df.columns:  # files in reading order, as in the manifest
-                order["_file"] = df["source_file"].map(layout.file_rank(dataset_dir))
+                order["_file"] = df["source_file"].map(rank)
             for k in ("source_line", "field", "start", "actor_id"):
                 if k in df.columns and (what != layout.ARTICLES_DIR or k == "source_line"):
                     order["_" + k] = (df[k] != "title") if k == "field" else df[k]
