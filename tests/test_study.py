@@ -10,10 +10,17 @@ from framing.aggregate import article_sentiment
 from framing.pipeline import load_events, select_rows
 from framing.study import (
     MENTION_COLUMNS_SKIPPED,
+    MENTION_TEXT_COLUMNS,
     STATEMENT_COLUMNS_SKIPPED,
     open_study,
     prepare_dataset,
 )
+
+
+def decoded(df):
+    """`df` with its categorical columns as plain values (the study reads text as categoricals)."""
+    return df.astype({c: df[c].cat.categories.dtype for c in df.columns
+                      if isinstance(df[c].dtype, pd.CategoricalDtype)})
 
 
 @pytest.fixture
@@ -60,12 +67,33 @@ def test_study_matches_in_memory_tables(tmp_path, tiny_corpus_path, prepared):
         return pd.read_parquet(io.BytesIO(df.reset_index(drop=True).to_parquet()))
 
     kept = stance.drop(columns=list(MENTION_COLUMNS_SKIPPED))  # left on disk by open_study
-    pd.testing.assert_frame_equal(prepared.mentions, stored(kept), check_dtype=False)
-    kept = statements.drop(columns=list(STATEMENT_COLUMNS_SKIPPED))  # read_statements() has them
-    pd.testing.assert_frame_equal(prepared.statements, stored(kept), check_dtype=False)
-    pd.testing.assert_frame_equal(prepared.read_statements(), stored(statements), check_dtype=False)
-    pd.testing.assert_frame_equal(prepared.articles, stored(articles.drop(columns="text")),
+    pd.testing.assert_frame_equal(decoded(prepared.read_mentions()), stored(kept),
                                   check_dtype=False)
+    lean = kept.drop(columns=list(MENTION_TEXT_COLUMNS))  # read with mention_text=True
+    pd.testing.assert_frame_equal(decoded(prepared.mentions), stored(lean), check_dtype=False)
+    kept = statements.drop(columns=list(STATEMENT_COLUMNS_SKIPPED))  # read_statements() has them
+    pd.testing.assert_frame_equal(decoded(prepared.statements), stored(kept), check_dtype=False)
+    pd.testing.assert_frame_equal(decoded(prepared.read_statements()), stored(statements),
+                                  check_dtype=False)
+    pd.testing.assert_frame_equal(decoded(prepared.articles),
+                                  stored(articles.drop(columns="text")), check_dtype=False)
+
+
+def test_study_tables_are_categorical_with_sorted_categories(tmp_path, tiny_corpus_path, prepared):
+    """Text columns come as categoricals whose category order is the strings' order."""
+    m = prepared.mentions
+    for column in ("outlet", "actor_id", "article_id", "label", "holder_id"):
+        assert isinstance(m[column].dtype, pd.CategoricalDtype), column
+        cats = list(m[column].cat.categories)
+        assert cats == sorted(cats), column
+    assert not set(MENTION_TEXT_COLUMNS) & set(m.columns)
+    full = open_study(tmp_path / "data", mention_text=True).mentions
+    assert set(MENTION_TEXT_COLUMNS) <= set(full.columns)
+    pd.testing.assert_frame_equal(full[m.columns], m)
+    # codes order is the strings' order: grouping on codes groups as on strings
+    by_codes = m.groupby("actor_id", observed=True).size()
+    by_text = m.assign(actor_id=m["actor_id"].astype(str)).groupby("actor_id").size()
+    assert list(by_codes.index.astype(str)) == list(by_text.index)
 
 
 def test_study_selection(prepared):

@@ -26,7 +26,8 @@ import pandas as pd
 from framing import paths
 from framing.pipeline import select_rows
 
-__all__ = ["ARTICLE_COLUMNS_SKIPPED", "MENTION_COLUMNS_SKIPPED", "PROBLEM_SHARE",
+__all__ = ["ARTICLE_COLUMNS_SKIPPED", "MENTION_COLUMNS_SKIPPED", "MENTION_TEXT_COLUMNS",
+           "PROBLEM_SHARE",
            "STATEMENT_COLUMNS_SKIPPED", "Study", "dataset_problems",
            "open_notebook", "open_study", "prepare_dataset"]
 
@@ -39,15 +40,26 @@ ARTICLE_COLUMNS_SKIPPED = ("text",)
 #: language-detection details, near-duplicate group, sentence end) and the scorer's
 #: class probabilities and stance cues. About a third of the bytes of a mentions table;
 #: read them with :func:`framing.scale.read_mentions` when needed.
-#: Statement columns :attr:`Study.statements` leaves on disk: the quoted text, the
-#: speaker phrase, its offsets and the verb (about 40 % of the bytes of the table;
-#: :meth:`Study.read_statements` reads them).
-STATEMENT_COLUMNS_SKIPPED = ("content", "speaker_text", "speaker_start", "speaker_end", "verb")
-
 MENTION_COLUMNS_SKIPPED = (
     "url", "outlet_raw", "published_raw", "date_source", "crawled", "status", "date_status",
     "language_confidence", "language_source", "near_duplicate_group", "sentence_end",
     "p_negative", "p_neutral", "p_positive", "scorer", "stance_cues",
+)
+
+#: Statement columns :attr:`Study.statements` leaves on disk: the quoted text, the
+#: speaker phrase, its offsets, the verb and the statement id (more than half the bytes
+#: of the table; :meth:`Study.read_statements` reads them).
+STATEMENT_COLUMNS_SKIPPED = ("content", "speaker_text", "speaker_start", "speaker_end", "verb",
+                             "statement_id")
+
+
+#: Mention columns :func:`open_study` reads only with ``mention_text=True``: the sentence
+#: and surface form of each mention, their offsets and where the article came from. Only
+#: evidence look-ups and validation sheets need them, and they are two thirds of the
+#: memory of the rest (the sentence alone is ~90 bytes a mention).
+MENTION_TEXT_COLUMNS = (
+    "sentence", "surface", "sentence_start", "sentence_id", "field", "start", "end", "kind",
+    "ambiguous", "statement_id", "source_file", "source_line",
 )
 
 
@@ -66,7 +78,10 @@ class Study:
         ``label``, ``score_status``) and the stance columns of
         :func:`framing.stance.score_stance` (``holder_id``, ``holder_kind``,
         ``statement_id``, ``stance``, ``stance_score`` in [-1, 1]), without the
-        columns in :data:`MENTION_COLUMNS_SKIPPED`.
+        columns in :data:`MENTION_COLUMNS_SKIPPED` and, unless opened with
+        ``mention_text=True``, those in :data:`MENTION_TEXT_COLUMNS`
+        (:meth:`read_mentions` reads any column). Text columns are pandas
+        categoricals with sorted categories (a tenth of the memory of strings).
     statements : pandas.DataFrame of shape (n_statements, 10)
         The table of :func:`framing.quotes.find_statements` without the columns in
         :data:`STATEMENT_COLUMNS_SKIPPED` (the quoted text and the speaker phrase:
@@ -162,6 +177,33 @@ class Study:
         return self.read_statements(
             [c for c in STATEMENT_COLUMNS if c not in STATEMENT_COLUMNS_SKIPPED])
 
+    def read_mentions(self, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        """Read the mentions inside the selection with `columns` (e.g. the text columns).
+
+        Parameters
+        ----------
+        columns : sequence of str, optional
+            Mention columns to read; None: all but :data:`MENTION_COLUMNS_SKIPPED`
+            (:func:`framing.scale.read_mentions` reads those too). ``outlet``,
+            ``actor_id`` and ``published`` are added for the selection.
+
+        Returns
+        -------
+        mentions : pandas.DataFrame of shape (n_mentions, >= len(columns))
+            In corpus order (:func:`framing.scale.read_mentions`), the rows of
+            :attr:`mentions`; text columns as categoricals.
+        """
+        from framing.scale import read_mentions, table_columns
+
+        sel = self.selection
+        if columns is None:
+            columns = [c for c in table_columns(self.dataset_dir, "mentions")
+                       if c not in MENTION_COLUMNS_SKIPPED]
+        columns = list(dict.fromkeys([*columns, "outlet", "actor_id", "published"]))
+        return select_rows(read_mentions(self.dataset_dir, columns=columns, categorical=True),
+                           outlets=sel.get("outlets"), actors=sel.get("actors"),
+                           start=sel.get("start"), end=sel.get("end"))
+
     def read_statements(self, columns: Sequence[str] | None = None) -> pd.DataFrame:
         """Read the statements inside the selection's outlets and dates, with `columns`.
 
@@ -180,7 +222,7 @@ class Study:
 
         sel = self.selection
         columns = None if columns is None else list(dict.fromkeys([*columns, "outlet", "published"]))
-        return select_rows(read_statements(self.dataset_dir, columns=columns),
+        return select_rows(read_statements(self.dataset_dir, columns=columns, categorical=True),
                            outlets=sel.get("outlets"), start=sel.get("start"), end=sel.get("end"))
 
 
@@ -259,6 +301,7 @@ def open_study(
     actors: Sequence[str] | None = None,
     start: str | None = None,
     end: str | None = None,
+    mention_text: bool = False,
 ) -> Study:
     """Read the articles, scored mentions and statements of a dataset inside a selection.
 
@@ -275,6 +318,9 @@ def open_study(
     start, end : str, optional
         ISO-8601 dates, inclusive; rows with a missing date are dropped only when a
         bound is given.
+    mention_text : bool, default=False
+        Also read :data:`MENTION_TEXT_COLUMNS` (the sentence of each mention, for
+        evidence and validation sheets).
 
     Returns
     -------
@@ -292,18 +338,20 @@ def open_study(
     Notes
     -----
     Tables are read with pyarrow (only the columns kept: not the article texts,
-    :data:`ARTICLE_COLUMNS_SKIPPED`, nor :data:`MENTION_COLUMNS_SKIPPED`), so a
-    notebook holds the mentions, not the corpus. Aggregations over the whole dataset
+    :data:`ARTICLE_COLUMNS_SKIPPED`, nor :data:`MENTION_COLUMNS_SKIPPED`), text columns
+    as categoricals, so a notebook holds the mentions, not the corpus: about 45 bytes a
+    mention (0.55 GB for 12M mentions). Aggregations over the whole dataset
     that need no row-level table can run out of core with
     :func:`framing.scale.aggregate_dataset`.
     """
     from framing.scale import read_articles, read_mentions, table_columns
 
     dataset = Path(dataset)
-    kept = [c for c in table_columns(dataset, "mentions") if c not in MENTION_COLUMNS_SKIPPED]
-    mentions = read_mentions(dataset, columns=kept or None)
+    skipped = (*MENTION_COLUMNS_SKIPPED, *(() if mention_text else MENTION_TEXT_COLUMNS))
+    kept = [c for c in table_columns(dataset, "mentions") if c not in skipped]
+    mentions = read_mentions(dataset, columns=kept or None, categorical=True)
     kept = [c for c in table_columns(dataset, "articles") if c not in ARTICLE_COLUMNS_SKIPPED]
-    articles = read_articles(dataset, columns=kept)
+    articles = read_articles(dataset, columns=kept, categorical=True)
     report_path = dataset / "load_report.json"
     report = json.loads(report_path.read_text(encoding="utf-8")) if report_path.is_file() else {}
     rej_path = dataset / "rejections.csv"
@@ -432,6 +480,7 @@ def open_notebook(
     actors: Sequence[str] | None = None,
     start: str = "",
     end: str = "",
+    mention_text: bool = False,
 ) -> Study:
     """The setup step of every report notebook: settings → scored dataset → tables.
 
@@ -455,6 +504,8 @@ def open_notebook(
         Output folder; empty: the study's ``out``, else ``figures/`` of the repository.
     outlets, actors, start, end
         The selection, as in :func:`open_study`; empty `start`/`end` take the study's.
+    mention_text : bool, default=False
+        As in :func:`open_study`.
 
     Returns
     -------
@@ -500,7 +551,8 @@ def open_notebook(
         )
     opened = open_study(_resolve(dataset), outlets=outlets, actors=actors,
                         start=start or (settings.start if settings else None),
-                        end=end or (settings.end if settings else None))
+                        end=end or (settings.end if settings else None),
+                        mention_text=mention_text)
     labels = {a.id: a.label for a in load_actors(actors_path)}
     if settings is not None:
         events = load_events(settings.events) if settings.events else None

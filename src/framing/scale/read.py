@@ -123,7 +123,55 @@ def _is_sorted(keys: list[np.ndarray]) -> bool:
     return True
 
 
-def _read(dataset_dir, what, columns, sort, filters=None):
+#: Columns that give each table's corpus order (:func:`_read` checks it with them).
+_ORDER_KEYS = {
+    layout.ARTICLES_DIR: ("source_file", "source_line"),
+    "mentions": ("source_file", "source_line", "field", "start", "actor_id"),
+    layout.STATEMENTS_DIR: ("article_id", "field", "start"),
+}
+
+
+def _sort_key(df, column, rank):
+    """One order key as a numpy array: file reading rank, title first, category codes."""
+    values = df[column]
+    if column == "source_file":
+        return values.map(rank).to_numpy(dtype=float)
+    if column == "field":
+        return (values != "title").to_numpy(dtype=bool)
+    if isinstance(values.dtype, pd.CategoricalDtype):  # categories are sorted: codes order
+        return values.cat.codes.to_numpy()
+    return values.to_numpy()
+
+
+def _sorted_dictionaries(table):
+    """`table` with each dictionary column on one sorted dictionary (pandas: sorted categories).
+
+    Sorted categories make grouping, factorizing and sorting on codes give the order of
+    the strings. A column with more distinct values than half its rows (ids) is decoded
+    back to strings: as a categorical it would save nothing.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    table = table.unify_dictionaries()  # one dictionary a column
+    for i, field in enumerate(table.schema):
+        if not pa.types.is_dictionary(field.type) or table.num_rows == 0:
+            continue
+        column = table.column(i).combine_chunks()  # a column at a time: low peak memory
+        if len(column.dictionary) > table.num_rows // 2:
+            table = table.set_column(i, field.name, column.cast(field.type.value_type))
+            continue
+        order = pc.array_sort_indices(column.dictionary)
+        rank = np.empty(len(order), dtype=np.int32)
+        rank[order.to_numpy()] = np.arange(len(order), dtype=np.int32)
+        indices = pc.take(pa.array(rank), column.indices)
+        table = table.set_column(i, field.name, pa.DictionaryArray.from_arrays(
+            indices, column.dictionary.take(order)))
+    return table
+
+
+def _read(dataset_dir, what, columns, sort, filters=None, categorical=False):
+    import pyarrow as pa
     import pyarrow.dataset as ds
 
     dataset_dir = Path(dataset_dir)
@@ -132,29 +180,33 @@ def _read(dataset_dir, what, columns, sort, filters=None):
              else layout.part_files(dataset_dir, what))
     if not files:
         return pd.DataFrame(columns=list(columns) if columns else None)
-    dataset = ds.dataset([str(f) for f in files], format="parquet")
+    schema = ds.dataset([str(files[0])], format="parquet").schema
+    text = [f.name for f in schema if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)]
+    fmt = (ds.ParquetFileFormat(read_options=ds.ParquetReadOptions(dictionary_columns=text))
+           if categorical else "parquet")
+    dataset = ds.dataset([str(f) for f in files], format=fmt)
     names = set(dataset.schema.names)
-    wanted = [c for c in columns if c in names] if columns else None
-    df = dataset.to_table(columns=wanted, filter=filters).to_pandas()
-    if sort and len(df):
-        order = {}
+    wanted = [c for c in columns if c in names] if columns else list(dataset.schema.names)
+    # the order check needs the order keys: read those not asked for, and drop them after
+    keys = [k for k in _ORDER_KEYS[what] if k in names] if sort else []
+    extra = [k for k in keys if k not in wanted]
+    table = dataset.to_table(columns=[*wanted, *extra], filter=filters)
+    if categorical:
+        table = _sorted_dictionaries(table)
+    df = table.to_pandas(split_blocks=True, self_destruct=True)  # frees each column converted
+    del table
+    pa.default_memory_pool().release_unused()  # return the Arrow buffers to the system
+    if sort and len(df) and keys:
         if what == layout.STATEMENTS_DIR:  # corpus order of the articles, then field and offset
-            arts = _read(dataset_dir, layout.ARTICLES_DIR, ["article_id", "source_file", "source_line"],
-                         True)
-            order["_article"] = pd.Index(arts["article_id"]).get_indexer(df["article_id"])
-            order["_field"] = (df["field"] != "title").to_numpy()
-            order["_start"] = df["start"].to_numpy()
+            arts = _read(dataset_dir, layout.ARTICLES_DIR, ["article_id"], True)
+            order = [pd.Index(arts["article_id"]).get_indexer(df["article_id"]),
+                     _sort_key(df, "field", rank), _sort_key(df, "start", rank)]
         else:
-            if "source_file" in df.columns:  # files in reading order, as in the manifest
-                order["_file"] = df["source_file"].map(rank)
-            for k in ("source_line", "field", "start", "actor_id"):
-                if k in df.columns and (what != layout.ARTICLES_DIR or k == "source_line"):
-                    order["_" + k] = (df[k] != "title") if k == "field" else df[k]
-        keys = [np.asarray(v) for v in order.values()]
-        if keys and not _is_sorted(keys):  # e.g. a chunk rewritten by hand: sort here
-            idx = np.lexsort(keys[::-1])
+            order = [_sort_key(df, k, rank) for k in keys]
+        if not _is_sorted(order):  # e.g. a chunk rewritten by hand: sort here
+            idx = np.lexsort(order[::-1])
             df = df.iloc[idx].reset_index(drop=True)
-    return df
+    return df.drop(columns=extra) if extra else df
 
 
 def table_columns(dataset_dir, table: str) -> list[str]:
@@ -186,7 +238,7 @@ def table_columns(dataset_dir, table: str) -> list[str]:
     return list(pq.read_schema(files[0]).names) if files else []
 
 
-def read_mentions(dataset_dir, *, columns=None, sort=True) -> pd.DataFrame:
+def read_mentions(dataset_dir, *, columns=None, sort=True, categorical=False) -> pd.DataFrame:
     """Read the scored mentions of a :func:`score_corpus` dataset into memory.
 
     Parameters
@@ -198,6 +250,10 @@ def read_mentions(dataset_dir, *, columns=None, sort=True) -> pd.DataFrame:
     sort : bool, default=True
         Sort by ``source_file``, ``source_line``, ``field``, ``start``, ``actor_id``
         (corpus order), so the result does not depend on the engine.
+    categorical : bool, default=False
+        Read the text columns as pandas categoricals (categories sorted), not strings:
+        about a tenth of the memory for repeated values (outlet, actor, label), and
+        faster grouping. Values, order and group results are the same.
 
     Returns
     -------
@@ -212,10 +268,10 @@ def read_mentions(dataset_dir, *, columns=None, sort=True) -> pd.DataFrame:
         If `dataset_dir` is not a score_corpus dataset.
     """
     dataset_dir = layout.check_dataset(dataset_dir, "read_mentions")
-    return _read(dataset_dir, "mentions", columns, sort)
+    return _read(dataset_dir, "mentions", columns, sort, categorical=categorical)
 
 
-def read_articles(dataset_dir, *, columns=None, sort=True) -> pd.DataFrame:
+def read_articles(dataset_dir, *, columns=None, sort=True, categorical=False) -> pd.DataFrame:
     """Read the articles table of a :func:`score_corpus` dataset (see :func:`read_mentions`).
 
     Returns
@@ -229,10 +285,10 @@ def read_articles(dataset_dir, *, columns=None, sort=True) -> pd.DataFrame:
         If `dataset_dir` is not a score_corpus dataset.
     """
     dataset_dir = layout.check_dataset(dataset_dir, "read_articles")
-    return _read(dataset_dir, layout.ARTICLES_DIR, columns, sort)
+    return _read(dataset_dir, layout.ARTICLES_DIR, columns, sort, categorical=categorical)
 
 
-def read_statements(dataset_dir, *, columns=None, sort=True) -> pd.DataFrame:
+def read_statements(dataset_dir, *, columns=None, sort=True, categorical=False) -> pd.DataFrame:
     """Read the attributed statements of a :func:`score_corpus` dataset.
 
     Parameters
@@ -244,6 +300,10 @@ def read_statements(dataset_dir, *, columns=None, sort=True) -> pd.DataFrame:
     sort : bool, default=True
         Sort by article (corpus order), field (title first) and offset, as
         :func:`framing.quotes.find_statements` does.
+    categorical : bool, default=False
+        Read the text columns as pandas categoricals (categories sorted), not strings:
+        about a tenth of the memory for repeated values (outlet, actor, label), and
+        faster grouping. Values, order and group results are the same.
 
     Returns
     -------
@@ -258,5 +318,6 @@ def read_statements(dataset_dir, *, columns=None, sort=True) -> pd.DataFrame:
     from framing.quotes import STATEMENT_COLUMNS
 
     dataset_dir = layout.check_dataset(dataset_dir, "read_statements")
-    return _read(dataset_dir, layout.STATEMENTS_DIR, columns or list(STATEMENT_COLUMNS), sort)
+    return _read(dataset_dir, layout.STATEMENTS_DIR, columns or list(STATEMENT_COLUMNS), sort,
+                 categorical=categorical)
 
