@@ -124,14 +124,19 @@ def _with_corpus_options(func):
 @click.option("--study", type=click.Path(exists=True, path_type=Path),
               help="Study file (study.yml, see framing init): its settings, overridden by "
                    "any option given here.")
+@click.option("--force", is_flag=True,
+              help="Run every notebook, also those whose inputs and outputs are unchanged "
+                   "since the last report in --out.")
 def report(corpus, actors, outlets, corpus_format, columns, encoding, scorer, out_dir,
            overwrite, notebooks, parameters, timeout, dataset, jobs, engine, scheduler,
-           progress, language, study):
+           progress, language, study, force):
     """Regenerate every report: figures (PDF, PNG, CSV), executed notebooks, manifest.
 
     The corpus is scored once into OUT/data (incrementally: unchanged chunks come from
     the cache there), or --dataset names a dataset scored earlier; every notebook
-    then reads that dataset.
+    then reads that dataset. A notebook whose inputs (notebook, parameters, the files
+    they name, dataset, framing version) and outputs are unchanged since the last
+    report in OUT is not run again (--force runs it).
     """
     from framing.runner import NOTEBOOKS, run_report
 
@@ -169,11 +174,14 @@ def report(corpus, actors, outlets, corpus_format, columns, encoding, scorer, ou
         scorer=scorer, out_dir=out_dir, notebooks=tuple(notebooks) or NOTEBOOKS,
         parameters=extra, overwrite=overwrite, timeout=timeout, jobs=jobs, engine=engine,
         scheduler=scheduler, progress=progress, defaults=defaults, language=language,
+        force=force,
     )
     load = manifest["load_report"]
+    kept = sum(run["up_to_date"] for run in manifest["notebooks"].values())
+    note = f" ({kept} up to date, not run again; --force runs them)" if kept else ""
     click.echo(
         f"Reports written to {out_dir}: {len(manifest['outputs'])} figure files from "
-        f"{len(manifest['notebooks'])} notebooks; {load.get('n_accepted')} articles "
+        f"{len(manifest['notebooks'])} notebooks{note}; {load.get('n_accepted')} articles "
         f"({load.get('n_rejected')} rejected), {load.get('n_mentions')} mentions; "
         f"{time.perf_counter() - started:.1f} s."
     )

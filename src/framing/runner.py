@@ -411,6 +411,121 @@ def check_output_dir(out_dir: Path, *, overwrite: bool) -> None:
         )
 
 
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _code_fingerprint() -> dict:
+    """What the notebooks' results depend on besides their inputs: the framing package's
+    files (code, models, styles), the bundled example files and the package versions."""
+    import hashlib
+
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    files = [p for p in sorted(package.rglob("*")) if p.is_file() and "__pycache__" not in p.parts]
+    files += [paths.DEFAULT_ACTORS, paths.DEFAULT_OUTLETS, paths.DEFAULT_EVENTS]
+    for path in files:
+        if path.is_file():
+            digest.update(f"{path.name}\0{_sha256(path)}\0".encode())
+    return {"framing_files": digest.hexdigest(), "packages": _package_versions(),
+            "python": sys.version.split()[0]}
+
+
+def _dataset_fingerprint(dataset: Path) -> dict:
+    """The dataset's state: its load report and its part files (named by content key)."""
+    parts = sorted(p.relative_to(dataset).as_posix() for p in dataset.rglob("part-*.parquet"))
+    return {"load_report": _sha256(dataset / "load_report.json"), "parts": parts}
+
+
+#: Parameters that name the data itself: the dataset fingerprint covers them (hashing a
+#: corpus of gigabytes on every report would take longer than the report).
+_DATA_PARAMETERS = ("corpus", "dataset", "out_dir")
+
+
+def _named_files(value) -> dict:
+    """SHA-256 of every existing file a parameter value names (a study folder: its study.yml)."""
+    found = {}
+    for item in value if isinstance(value, list) else [value]:
+        if not isinstance(item, str) or not item or len(item) > 4096:
+            continue
+        path = Path(item).expanduser()
+        if path.is_dir() and (path / "study.yml").is_file():
+            path = path / "study.yml"
+        if path.is_file():
+            found[str(path)] = _sha256(path)
+    return found
+
+
+def notebook_inputs(name: str, parameters: Mapping, dataset: str | os.PathLike,
+                    code: Mapping | None = None) -> str:
+    """A digest of everything a report notebook's outputs depend on.
+
+    Parameters
+    ----------
+    name : str
+        Notebook name (see :func:`notebook_path`).
+    parameters : mapping
+        The parameters it runs with.
+    dataset : str or os.PathLike
+        The scored dataset it reads.
+    code : mapping, optional
+        The code fingerprint (computed when not given).
+
+    Returns
+    -------
+    digest : str
+        SHA-256 (hex) of the notebook file, the parameters, the content of every file a
+        parameter names (actor registry, outlet map, events, study file, coded sheets),
+        the dataset's load report and part files (they stand for the corpus, which is
+        not read again), the framing package's files and the versions of the packages
+        it uses. Equal digests mean an unchanged run.
+    """
+    import hashlib
+
+    record = {
+        "notebook": _sha256(notebook_path(name)),
+        "parameters": _normalise_value(dict(parameters)),
+        "files": {k: _named_files(v) for k, v in sorted(parameters.items())
+                  if k not in _DATA_PARAMETERS},
+        "dataset": _dataset_fingerprint(Path(dataset)),
+        "code": dict(code) if code is not None else _code_fingerprint(),
+    }
+    blob = json.dumps(record, sort_keys=True, default=str).encode()
+    return hashlib.sha256(blob).hexdigest()
+
+
+def _report_files(out_dir: Path) -> dict[str, str]:
+    """SHA-256 of each file the notebooks write: figures, tables, executed notebooks,
+    coding sheets and the CSVs of notebook 04 (not the dataset)."""
+    found = [*out_dir.glob("fig*"), *out_dir.glob("tab*"), *out_dir.glob("notebooks/*.ipynb"),
+             *(p for p in out_dir.glob("validation/**/*") if p.is_file()),
+             *(out_dir / "data" / f"{t}.csv" for t in ("statements", "stance"))]
+    return {p.relative_to(out_dir).as_posix(): _sha256(p) for p in sorted(found) if p.is_file()}
+
+
+def _up_to_date(out_dir: Path) -> dict[str, str]:
+    """Notebook -> input digest of the last report in `out_dir`, if its outputs are intact.
+
+    Empty when there is no manifest, or when any file it lists is gone or changed (then
+    nothing can be trusted, and every notebook runs again).
+    """
+    try:
+        last = json.loads((out_dir / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    recorded = last.get("report_files")
+    if not recorded or _report_files(out_dir) != recorded:
+        return {}
+    return {name: run.get("inputs", "") for name, run in last.get("notebooks", {}).items()
+            if isinstance(run, dict)}
+
+
 def run_report(
     *,
     corpus: str | os.PathLike | None = None,
@@ -432,8 +547,14 @@ def run_report(
     progress: bool = False,
     defaults: Mapping | None = None,
     language: str | None = None,
+    force: bool = False,
 ) -> dict:
     """Regenerate every report: score the corpus once into a dataset, then run each notebook.
+
+    A notebook whose inputs (:func:`notebook_inputs`: the notebook, its parameters, the
+    files they name, the dataset, the framing code and package versions) are those of
+    the last report in `out_dir`, while every file that report wrote is still there
+    unchanged, is not run again: its outputs are already the ones it would write.
 
     Parameters
     ----------
@@ -468,12 +589,16 @@ def run_report(
         Notebook parameters from a study file (``period``, ``start``, ``end``,
         ``events_file``, …): given to each notebook that declares them, below
         `parameters`, without the unknown-name check.
+    force : bool, default=False
+        Run every notebook, even those whose inputs and outputs are unchanged.
 
     Returns
     -------
     manifest : dict
         What was run and produced: versions, git commit, settings, the dataset's
-        load report, parameters per notebook, output files with their SHA-256, and
+        load report, parameters and input digest per notebook (``up_to_date``: True
+        when it was not run again), figure files (``outputs``) and every output file
+        (``report_files``) with their SHA-256, and
         ``warnings`` (lines of ``out_dir/warnings.log``: figure labels with characters no
         installed font can draw). Also written to ``out_dir/manifest.json``.
 
@@ -560,22 +685,31 @@ def run_report(
     }
     from concurrent.futures import ThreadPoolExecutor
 
-    # Figures note characters no font can draw here (framing.plotting.save_figure).
-    glyph_log = out_dir / "warnings.log"
-    glyph_log.unlink(missing_ok=True)
-
-    def run_one(name):
+    code = _code_fingerprint()
+    last = {} if force else _up_to_date(out_dir)
+    runs = {}
+    for name in notebooks:
         params = {k: v for k, v in {**common, **_normalise_value(dict(defaults or {})),
                                     **extra}.items() if k in declared[name]}
-        output = run_notebook(
-            name, params, output_path=out_dir / "notebooks" / f"{name}.ipynb", timeout=timeout
-        )
-        return {"parameters": params, "output": str(output.relative_to(out_dir))}
+        inputs = notebook_inputs(name, params, dataset, code)
+        runs[name] = {"parameters": params, "inputs": inputs,
+                      "output": f"notebooks/{name}.ipynb", "up_to_date": last.get(name) == inputs}
+    todo = [name for name in notebooks if not runs[name]["up_to_date"]]
+
+    # Figures note characters no font can draw here (framing.plotting.save_figure).
+    glyph_log = out_dir / "warnings.log"
+    if todo:  # (the lines of notebooks not run again are lost with it)
+        glyph_log.unlink(missing_ok=True)
+
+    def run_one(name):
+        run_notebook(name, runs[name]["parameters"],
+                     output_path=out_dir / runs[name]["output"], timeout=timeout)
 
     # Each notebook runs in its own kernel process; threads only wait on them.
     with ThreadPoolExecutor(max_workers=max(1, int(jobs))) as pool:
-        futures = {name: pool.submit(run_one, name) for name in notebooks}
-    runs = {name: future.result() for name, future in futures.items()}
+        futures = [pool.submit(run_one, name) for name in todo]
+    for future in futures:
+        future.result()
 
     outputs = {}
     for path in sorted(out_dir.glob("fig*")):
@@ -589,6 +723,7 @@ def run_report(
         "load_report": load_report,
         "notebooks": runs,
         "outputs": outputs,
+        "report_files": _report_files(out_dir),
         "warnings": (glyph_log.read_text(encoding="utf-8").splitlines()
                      if glyph_log.exists() else []),
     }
