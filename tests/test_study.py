@@ -96,6 +96,22 @@ def test_study_tables_are_categorical_with_sorted_categories(tmp_path, tiny_corp
     assert list(by_codes.index.astype(str)) == list(by_text.index)
 
 
+def test_add_mention_text_reads_the_sentences_of_some_mentions(tmp_path, prepared):
+    offsets = ("field", "start", "end")
+    lean = open_study(tmp_path / "data", mention_text=offsets).mentions
+    assert "sentence" not in lean.columns and set(offsets) <= set(lean.columns)
+    some = lean.iloc[[0, 3, 7, 20]]
+    added = prepared.add_mention_text(some)
+    full = open_study(tmp_path / "data", mention_text=True).mentions
+    assert list(added.index) == list(some.index)
+    for column in ("sentence", "surface", "sentence_start"):
+        assert added[column].astype(str).tolist() == full.loc[some.index, column].astype(str).tolist()
+    from framing.exceptions import MissingColumnError
+
+    with pytest.raises(MissingColumnError, match="start"):
+        prepared.add_mention_text(prepared.mentions.head())
+
+
 def test_study_selection(prepared):
     study = open_study(prepared.dataset_dir, outlets=["Harbour Post"], start="2025-01-01")
     assert set(study.mentions["outlet"]) == {"Harbour Post"}

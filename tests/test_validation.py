@@ -251,6 +251,21 @@ def test_write_coding_sheet_hides_labels_and_is_byte_stable(tmp_path):
     assert key["item_id"].tolist() == sheet["item_id"].tolist()
 
 
+def test_sample_drawn_without_sentences_gets_its_context_when_written(tmp_path):
+    """A study may leave sentences on disk: the draw needs none, the sheet marks them later."""
+    scored = _scored()
+    full = draw_sample(scored, n_per_stratum=1, random_state=2)
+    lean = draw_sample(scored.drop(columns=["sentence"]), n_per_stratum=1, random_state=2)
+    assert "context" not in lean.columns
+    pd.testing.assert_frame_equal(lean, full.drop(columns=["sentence", "context"]))
+    with pytest.raises(MissingColumnError, match="context"):
+        write_coding_sheet(lean, tmp_path / "lean.csv", xlsx=False)
+    added = lean.assign(sentence=full["sentence"])  # what Study.add_mention_text adds
+    a = write_coding_sheet(added, tmp_path / "a.csv", xlsx=False)
+    b = write_coding_sheet(full, tmp_path / "b.csv", xlsx=False)
+    assert a["sheet"].read_bytes() == b["sheet"].read_bytes()
+
+
 def test_xlsx_sheet_round_trips(tmp_path):
     pytest.importorskip("openpyxl")
     sample = draw_sample(_scored(), n_per_stratum=1)

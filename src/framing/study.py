@@ -47,10 +47,10 @@ MENTION_COLUMNS_SKIPPED = (
 )
 
 #: Statement columns :attr:`Study.statements` leaves on disk: the quoted text, the
-#: speaker phrase, its offsets, the verb and the statement id (more than half the bytes
-#: of the table; :meth:`Study.read_statements` reads them).
+#: speaker phrase, its offsets, the verb, the statement id, its offsets and the holder
+#: kind (no notebook reads them; :meth:`Study.read_statements` does).
 STATEMENT_COLUMNS_SKIPPED = ("content", "speaker_text", "speaker_start", "speaker_end", "verb",
-                             "statement_id")
+                             "statement_id", "start", "end", "holder_kind")
 
 
 #: Mention columns :func:`open_study` reads only with ``mention_text=True``: the sentence
@@ -82,7 +82,7 @@ class Study:
         ``mention_text=True``, those in :data:`MENTION_TEXT_COLUMNS`
         (:meth:`read_mentions` reads any column). Text columns are pandas
         categoricals with sorted categories (a tenth of the memory of strings).
-    statements : pandas.DataFrame of shape (n_statements, 10)
+    statements : pandas.DataFrame of shape (n_statements, 6)
         The table of :func:`framing.quotes.find_statements` without the columns in
         :data:`STATEMENT_COLUMNS_SKIPPED` (the quoted text and the speaker phrase:
         :meth:`read_statements` reads them), inside the selection's outlets and dates;
@@ -204,6 +204,46 @@ class Study:
                            outlets=sel.get("outlets"), actors=sel.get("actors"),
                            start=sel.get("start"), end=sel.get("end"))
 
+    def add_mention_text(self, table: pd.DataFrame) -> pd.DataFrame:
+        """Add the text columns of some mentions, read for their articles only.
+
+        For a few hundred mentions (a validation sample, evidence for one cell) of a
+        study opened without their sentences: only the parts of the dataset holding
+        their articles are read.
+
+        Parameters
+        ----------
+        table : pandas.DataFrame of shape (n_rows, n_columns)
+            Rows of :attr:`mentions` with the mention key ``article_id``, ``field``,
+            ``start``, ``end``, ``actor_id`` (open the study with
+            ``mention_text=("field", "start", "end")`` or more).
+
+        Returns
+        -------
+        table : pandas.DataFrame of shape (n_rows, n_columns + k)
+            `table` with the :data:`MENTION_TEXT_COLUMNS` it lacked (``sentence``,
+            ``surface``, …), same index and row order.
+
+        Raises
+        ------
+        MissingColumnError
+            If a key column is missing from `table`.
+        """
+        from framing.aggregate import require_columns
+        from framing.scale import read_mentions
+
+        key = ["article_id", "field", "start", "end", "actor_id"]
+        require_columns(table, key, "Study.add_mention_text", what="table")
+        wanted = [c for c in MENTION_TEXT_COLUMNS if c not in table.columns]
+        if not wanted or table.empty:
+            return table
+        text = read_mentions(self.dataset_dir, columns=[*key, *wanted],
+                             articles=table["article_id"].astype(str).unique())
+        plain = {c: str for c in ("article_id", "field", "actor_id")}
+        joined = table[key].astype(plain).merge(text.astype(plain), on=key, how="left",
+                                                 validate="many_to_one")
+        return table.assign(**{c: joined[c].to_numpy() for c in wanted})
+
     def read_statements(self, columns: Sequence[str] | None = None) -> pd.DataFrame:
         """Read the statements inside the selection's outlets and dates, with `columns`.
 
@@ -301,7 +341,7 @@ def open_study(
     actors: Sequence[str] | None = None,
     start: str | None = None,
     end: str | None = None,
-    mention_text: bool = False,
+    mention_text: bool | Sequence[str] = False,
 ) -> Study:
     """Read the articles, scored mentions and statements of a dataset inside a selection.
 
@@ -318,9 +358,10 @@ def open_study(
     start, end : str, optional
         ISO-8601 dates, inclusive; rows with a missing date are dropped only when a
         bound is given.
-    mention_text : bool, default=False
+    mention_text : bool or sequence of str, default=False
         Also read :data:`MENTION_TEXT_COLUMNS` (the sentence of each mention, for
-        evidence and validation sheets).
+        evidence and validation sheets), or only these of them (e.g. the offsets, to
+        look the sentences up later with :meth:`Study.add_mention_text`).
 
     Returns
     -------
@@ -347,7 +388,9 @@ def open_study(
     from framing.scale import read_articles, read_mentions, table_columns
 
     dataset = Path(dataset)
-    skipped = (*MENTION_COLUMNS_SKIPPED, *(() if mention_text else MENTION_TEXT_COLUMNS))
+    text = (MENTION_TEXT_COLUMNS if mention_text is True
+            else tuple(mention_text) if mention_text else ())
+    skipped = (*MENTION_COLUMNS_SKIPPED, *(c for c in MENTION_TEXT_COLUMNS if c not in text))
     kept = [c for c in table_columns(dataset, "mentions") if c not in skipped]
     mentions = read_mentions(dataset, columns=kept or None, categorical=True)
     kept = [c for c in table_columns(dataset, "articles") if c not in ARTICLE_COLUMNS_SKIPPED]
@@ -480,7 +523,7 @@ def open_notebook(
     actors: Sequence[str] | None = None,
     start: str = "",
     end: str = "",
-    mention_text: bool = False,
+    mention_text: bool | Sequence[str] = False,
 ) -> Study:
     """The setup step of every report notebook: settings → scored dataset → tables.
 
@@ -504,7 +547,7 @@ def open_notebook(
         Output folder; empty: the study's ``out``, else ``figures/`` of the repository.
     outlets, actors, start, end
         The selection, as in :func:`open_study`; empty `start`/`end` take the study's.
-    mention_text : bool, default=False
+    mention_text : bool or sequence of str, default=False
         As in :func:`open_study`.
 
     Returns

@@ -86,9 +86,12 @@ def draw_sample(scored, *, n_per_stratum, strata=("outlet", "actor_id", "label")
     ----------
     scored : pandas.DataFrame of shape (n_mentions, n_columns)
         Scored mentions, as returned by :func:`framing.scorers.score_mentions`. Required:
-        the `strata` columns, ``article_id``, ``actor_id``, ``outlet``, ``sentence``,
-        ``surface``, ``label``; ``polarity``, ``start``, ``end``, ``sentence_start``,
-        ``field`` when present are used.
+        the `strata` columns, ``article_id``, ``actor_id``, ``outlet``, ``label``;
+        ``polarity``, ``start``, ``end``, ``sentence_start``, ``field``, ``surface``
+        and ``sentence`` when present are used. Without ``sentence`` (a study that
+        left it on disk) the sample has no ``context`` yet: add the sentences with
+        :meth:`framing.study.Study.add_mention_text`; :func:`write_coding_sheet`
+        then marks the mention.
     n_per_stratum : int
         Mentions per stratum (>= 1); smaller strata are taken whole.
     strata : sequence of str, default=('outlet', 'actor_id', 'label')
@@ -100,7 +103,8 @@ def draw_sample(scored, *, n_per_stratum, strata=("outlet", "actor_id", "label")
     -------
     sample : pandas.DataFrame of shape (n_sampled, n_columns + 5)
         The drawn rows (all columns of `scored`) plus ``item_id`` (str ``'i0001'`` …, the
-        sheet order), ``context`` (sentence with ``[[mention]]``), ``model_code`` (int in
+        sheet order), ``context`` (sentence with ``[[mention]]``; only when `scored`
+        has ``sentence`` and ``surface``), ``model_code`` (int in
         {-1, 0, 1}), ``n_in_stratum`` and ``n_sampled_in_stratum`` (int; their ratio is the
         sampling fraction, for weighting). Index 0..n-1.
 
@@ -118,7 +122,7 @@ def draw_sample(scored, *, n_per_stratum, strata=("outlet", "actor_id", "label")
     func = "draw_sample"
     n_per_stratum = check_int(n_per_stratum, "n_per_stratum", func, 1)
     strata = [strata] if isinstance(strata, str) else list(strata)
-    needed = [*strata, "article_id", "actor_id", "outlet", "sentence", "surface", "label"]
+    needed = [*strata, "article_id", "actor_id", "outlet", "label"]
     require_columns(scored, needed, func, what="scored mentions table")
     usable = scored["label"].isin(list(LABELS.values())) & scored[strata].notna().all(axis=1)
     if not usable.any():
@@ -148,7 +152,8 @@ def draw_sample(scored, *, n_per_stratum, strata=("outlet", "actor_id", "label")
     sample["n_sampled_in_stratum"] = np.concatenate(taken).astype("int64")
     sample = sample.iloc[rng.permutation(len(sample))].reset_index(drop=True)
     sample.insert(0, "item_id", [f"i{i:04d}" for i in range(1, len(sample) + 1)])
-    sample["context"] = highlight_mention(sample)["context"].to_numpy()
+    if {"sentence", "surface"} <= set(sample.columns):
+        sample["context"] = highlight_mention(sample)["context"].to_numpy()
     sample["model_code"] = sample["label"].map({v: k for k, v in LABELS.items()}).astype("int64")
     return sample
 
@@ -213,7 +218,8 @@ def write_coding_sheet(sample, path, *, xlsx=None):
     Parameters
     ----------
     sample : pandas.DataFrame
-        As returned by :func:`draw_sample`.
+        As returned by :func:`draw_sample`; without ``context``, it is made from
+        ``sentence`` and ``surface``.
     path : str or os.PathLike
         The CSV sheet to write, e.g. ``coding/sheet.csv``; folders are created.
     xlsx : bool, optional
@@ -242,6 +248,8 @@ def write_coding_sheet(sample, path, *, xlsx=None):
     give the key file only to the analyst.
     """
     func = "write_coding_sheet"
+    if "context" not in sample.columns and {"sentence", "surface"} <= set(sample.columns):
+        sample = sample.assign(context=highlight_mention(sample)["context"].to_numpy())
     key_cols = [c for c in KEY_COLUMNS if c != "polarity" or c in sample.columns]
     require_columns(sample, [c for c in SHEET_COLUMNS if c != "code"] + key_cols, func,
                      what="sample")

@@ -238,7 +238,8 @@ def table_columns(dataset_dir, table: str) -> list[str]:
     return list(pq.read_schema(files[0]).names) if files else []
 
 
-def read_mentions(dataset_dir, *, columns=None, sort=True, categorical=False) -> pd.DataFrame:
+def read_mentions(dataset_dir, *, columns=None, sort=True, categorical=False,
+                  articles=None) -> pd.DataFrame:
     """Read the scored mentions of a :func:`score_corpus` dataset into memory.
 
     Parameters
@@ -254,6 +255,9 @@ def read_mentions(dataset_dir, *, columns=None, sort=True, categorical=False) ->
         Read the text columns as pandas categoricals (categories sorted), not strings:
         about a tenth of the memory for repeated values (outlet, actor, label), and
         faster grouping. Values, order and group results are the same.
+    articles : sequence of str, optional
+        Read only the mentions of these article ids (filtered while reading: memory
+        follows the result, not the dataset).
 
     Returns
     -------
@@ -268,7 +272,12 @@ def read_mentions(dataset_dir, *, columns=None, sort=True, categorical=False) ->
         If `dataset_dir` is not a score_corpus dataset.
     """
     dataset_dir = layout.check_dataset(dataset_dir, "read_mentions")
-    return _read(dataset_dir, "mentions", columns, sort, categorical=categorical)
+    filters = None
+    if articles is not None:
+        import pyarrow.compute as pc
+
+        filters = pc.field("article_id").isin([str(a) for a in articles])
+    return _read(dataset_dir, "mentions", columns, sort, filters=filters, categorical=categorical)
 
 
 def read_articles(dataset_dir, *, columns=None, sort=True, categorical=False) -> pd.DataFrame:
