@@ -13,8 +13,9 @@ of any single process (``VmHWM`` from ``/proc/PID/status``, read every 0.5 s for
 process of the tree, so a process shorter than that may be missed) with the command
 line of that process; the summed peak RSS of the tree. ``--rerun`` also times a
 second report on the unchanged corpus (into the same folder, ``--overwrite``: every
-chunk comes from the cache). ``--score-speedup N`` times ``framing score --jobs 1`` and
-``--jobs 2`` on N articles (fresh folders) and prints the throughput ratio.
+chunk comes from the cache and every notebook is up to date, so none runs), then a
+third with ``--force`` (every notebook runs again on the cached dataset).
+``--score-speedup N`` times ``framing score --jobs 1`` and ``--jobs 2`` on N articles (fresh folders) and prints the throughput ratio.
 Linux only (reads /proc). The load average at the start is printed: on a shared
 machine the numbers are upper bounds.
 """
@@ -135,6 +136,9 @@ def main(argv=None) -> int:
         if args.rerun:
             m = run_measured([*cmd, "--overwrite"])
             print(_row("report, unchanged", n, m), flush=True)
+            print(f"    {m['output']}", flush=True)
+            m = run_measured([*cmd, "--overwrite", "--force"])
+            print(_row("unchanged, --force", n, m), flush=True)
     if args.score_speedup:
         n = args.score_speedup
         corpus = corpus_of(n, args.workdir)
