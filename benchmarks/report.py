@@ -15,7 +15,8 @@ line of that process; the summed peak RSS of the tree. ``--rerun`` also times a
 second report on the unchanged corpus (into the same folder, ``--overwrite``: every
 chunk comes from the cache and every notebook is up to date, so none runs), then a
 third with ``--force`` (every notebook runs again on the cached dataset).
-``--score-speedup N`` times ``framing score --jobs 1`` and ``--jobs 2`` on N articles (fresh folders) and prints the throughput ratio.
+``--score-speedup N`` times ``framing score --jobs 1`` and ``--jobs 2`` on N articles
+(fresh folders) and prints the throughput ratio.
 Linux only (reads /proc). The load average at the start is printed: on a shared
 machine the numbers are upper bounds.
 """
