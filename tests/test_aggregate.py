@@ -399,3 +399,23 @@ def test_default_period_is_month_for_spans_over_a_year():
     long = pd.Series(pd.to_datetime(["2010-01-01", "2019-03-01"], utc=True))
     assert default_period(short) == "week" and default_period(long) == "month"
     assert default_period(pd.Series([], dtype="datetime64[ns, UTC]")) == "week"
+
+
+def test_bootstrap_on_threads_gives_the_serial_numbers(monkeypatch):
+    """Groups are resampled on one thread per CPU for large tables: same CIs as serially."""
+    from framing import aggregate as agg
+
+    rng = np.random.default_rng(4)
+    n = 6000
+    big = pd.DataFrame({
+        "article_id": [f"a{i}" for i in rng.integers(0, 1500, size=n)],
+        "outlet": rng.choice(["X", "Y", "Z"], size=n),
+        "actor_id": rng.choice(["p", "q"], size=n),
+        "polarity": rng.normal(size=n),
+    })
+    monkeypatch.setattr(agg, "_THREADED_DRAWS", 1 << 62)  # serial
+    serial = aggregate_scores(big, n_bootstrap=300)
+    monkeypatch.setattr(agg, "_THREADED_DRAWS", 0)  # threads for any size
+    monkeypatch.setattr(agg, "_cpu_count", lambda: 3)
+    threaded = aggregate_scores(big, n_bootstrap=300)
+    pd.testing.assert_frame_equal(threaded, serial, check_exact=True)
