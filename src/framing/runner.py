@@ -372,7 +372,7 @@ def _package_versions() -> dict[str, str]:
     from importlib import metadata
 
     names = ["framing", "numpy", "pandas", "pyarrow", "scikit-learn", "textblob",
-             "matplotlib", "papermill", "statsmodels", "blingfire", "py3langid"]
+             "matplotlib", "papermill", "scipy", "duckdb", "blingfire", "py3langid"]
     versions = {}
     for name in names:
         try:
