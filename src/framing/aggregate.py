@@ -595,10 +595,12 @@ def aggregate_scores(
     mean = np.add.reduceat(art_sum, grp_start) / n_mentions
 
     n_groups = len(key_frame)
-    if has_label:
-        labels = df["label"].to_numpy(dtype=object)[order]
-        known = ~pd.isna(labels)
-        pos, neu, neg = (known & (labels == c) for c in ("positive", "neutral", "negative"))
+    if has_label:  # codes, not strings: one pass over the column, categoricals for free
+        codes, names = pd.factorize(df["label"])
+        codes = codes[order]
+        known = codes >= 0
+        pos, neu, neg = (codes == (list(names).index(c) if c in set(names) else -2)
+                         for c in ("positive", "neutral", "negative"))
     else:
         known = np.ones(v.size, dtype=bool)
         pos, neg = v > neutral_band, v < -neutral_band
