@@ -166,3 +166,34 @@ def test_papermill_runs_are_widget_free(tmp_path):
     executed = nbformat.read(out, as_version=4)
     assert executed.metadata["papermill"]["parameters"] == {"interactive": False}
     assert "interactive False" in "".join(o.get("text", "") for o in executed.cells[-1].outputs)
+
+
+def test_a_kernel_that_dies_while_starting_is_started_once_more(tmp_path, monkeypatch):
+    """Only a start-up death is retried: nothing ran, so nothing runs twice."""
+    import papermill
+
+    from framing.runner import run_notebook
+
+    calls = []
+
+    def flaky(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("Kernel died before replying to kernel_info")
+
+    monkeypatch.setattr(papermill, "execute_notebook", flaky)
+    out = run_notebook("01_explore_corpus", {}, output_path=tmp_path / "a.ipynb")
+    assert out == tmp_path / "a.ipynb" and len(calls) == 2
+
+    calls.clear()
+
+    def always(*args, **kwargs):
+        calls.append(1)
+        raise RuntimeError("Kernel died before replying to kernel_info")
+
+    monkeypatch.setattr(papermill, "execute_notebook", always)
+    from framing.exceptions import NotebookExecutionError
+
+    with pytest.raises(NotebookExecutionError, match="kernel_info"):
+        run_notebook("01_explore_corpus", {}, output_path=tmp_path / "b.ipynb")
+    assert len(calls) == 2  # one retry, not more

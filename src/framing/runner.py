@@ -17,6 +17,7 @@ import difflib
 import json
 import os
 import sys
+import time
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -314,7 +315,8 @@ def run_notebook(
         params["interactive"] = False  # papermill runs stay widget-free
     output_path = Path(output_path)
     output_path.parent.mkdir(parents=True, exist_ok=True)
-    try:
+
+    def execute():
         papermill.execute_notebook(
             str(path),
             str(output_path),
@@ -326,6 +328,18 @@ def run_notebook(
             execution_timeout=timeout,
             kernel_manager_class=_current_env_kernel_manager(),
         )
+
+    try:
+        try:
+            execute()
+        except RuntimeError as err:
+            # A kernel that dies while starting (before any cell ran: e.g. a port taken
+            # between choosing and binding it, when several kernels start at once) is
+            # started once more; nothing has run, so nothing runs twice.
+            if "kernel_info" not in str(err) or _failed_cell(output_path)[0] is not None:
+                raise
+            time.sleep(1.0)
+            execute()
     except PapermillExecutionError as err:
         raise NotebookExecutionError(
             f"Notebook {path.name!r} failed in cell {err.cell_index} "
