@@ -391,3 +391,19 @@ def test_without_stance(corpus_path, reference, tmp_path):
     assert result.report["settings"]["stance"] is False
     with pytest.raises(ValueError, match="without stance"):
         run_report(dataset=tmp_path / "ns", out_dir=tmp_path / "r")
+
+
+def test_workers_start_early_only_for_a_pool_on_a_sizeable_corpus(tmp_path, monkeypatch):
+    from framing.commands import start_workers_early
+    from framing.scale import engines
+
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("x" * 1000, encoding="utf-8")
+    started = []
+    monkeypatch.setattr(engines, "start_fork_server", lambda: started.append(1) or True)
+    assert not start_workers_early(str(corpus), 2, "local")  # one chunk: no pool
+    monkeypatch.setattr(engines, "EARLY_START_BYTES", 500)
+    assert not start_workers_early(str(corpus), 1, "local")
+    assert not start_workers_early(str(corpus), 2, "dask")
+    assert not start_workers_early(None, 2, "local")  # the bundled corpus
+    assert start_workers_early([str(tmp_path)], 2, "local") and started == [1]

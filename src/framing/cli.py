@@ -20,6 +20,7 @@ from pathlib import Path
 import click
 
 from framing import paths
+from framing.commands import start_workers_early
 from framing.corpus import FORMATS
 from framing.exceptions import REPORTED_ERRORS, exit_code
 from framing.scale import ENGINES
@@ -143,6 +144,8 @@ def report(corpus, actors, outlets, corpus_format, columns, encoding, scorer, ou
     if dataset is not None and corpus is not None:
         raise click.UsageError("Give --corpus (to score) or --dataset (scored earlier), not both.")
     started = time.perf_counter()
+    if dataset is None:
+        start_workers_early(corpus, jobs, engine)
     columns = _parse_columns(columns)
     extra = {k: _parse_value(v) for k, v in parameters}
     if study is not None:  # the study's settings, overridden by options given here

@@ -12,7 +12,40 @@ import sys
 
 import click
 
-__all__ = ["reports_errors"]
+__all__ = ["reports_errors", "start_workers_early"]
+
+
+def start_workers_early(corpus, jobs: int, engine: str) -> bool:
+    """Start the worker pool's fork server before this command imports the scoring code.
+
+    Parameters
+    ----------
+    corpus : str, os.PathLike, sequence of them or None
+        The corpus files or folders to be scored (None: the bundled corpus).
+    jobs : int
+        Worker processes asked for.
+    engine : str
+        Scoring engine.
+
+    Returns
+    -------
+    started : bool
+        True when the server was started: local engine, more than one job and a corpus
+        of at least :data:`framing.scale.engines.EARLY_START_BYTES` (smaller ones are
+        scored in one or two chunks). Its imports (about a second) then overlap this
+        process's instead of following them.
+    """
+    from pathlib import Path
+
+    if jobs <= 1 or engine != "local" or not corpus:
+        return False
+    from framing.scale.engines import EARLY_START_BYTES, start_fork_server
+
+    total = 0
+    for path in map(Path, [corpus] if isinstance(corpus, str | Path) else corpus):
+        files = [f for f in path.iterdir() if f.is_file()] if path.is_dir() else [path]
+        total += sum(f.stat().st_size for f in files if f.is_file())
+    return total >= EARLY_START_BYTES and start_fork_server()
 
 
 def reports_errors(func):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from framing.commands import reports_errors
+from framing.commands import reports_errors, start_workers_early
 from framing.corpus import FORMATS
 from framing.scale import ENGINES
 
@@ -42,6 +42,7 @@ from framing.scale import ENGINES
 def score(corpus, out_dir, actors, outlets, column_items, corpus_format, scorer, jobs, engine,
           scheduler, chunk_size, stance, progress, language):
     """Find and score actor mentions of CORPUS into a Parquet dataset under --out."""
+    start_workers_early(corpus, jobs, engine)
     from framing.scale import score_corpus
     from framing.scorers import DEFAULT_SCORER
 
