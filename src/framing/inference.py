@@ -129,7 +129,10 @@ def _fit_cells(rows, keys, value, func, extra=None):
     cell_codes = by_cell.ngroup().to_numpy()
     cells = by_cell.size().reset_index()[keys]
     n_cells = len(cells)
-    clusters = pd.factorize(rows["article_id"].astype(str))[0]
+    ids = rows["article_id"]
+    # categorical ids (framing.open_study) factorize on their codes, in the same order
+    clusters = pd.factorize(ids if isinstance(ids.dtype, pd.CategoricalDtype)
+                            else ids.astype(str))[0]
     n_clusters = int(clusters.max()) + 1
     if n_clusters < 2:
         raise ValueError(
@@ -179,7 +182,8 @@ def _fit_cells(rows, keys, value, func, extra=None):
                    factor=float(factor), df=float(n_clusters - 1))
     grouped = rows.assign(_cell=cell_codes).groupby("_cell", sort=True)
     cells["n_mentions"] = grouped.size().to_numpy().astype("int64")
-    cells["n_articles"] = grouped["article_id"].nunique().to_numpy().astype("int64")
+    pairs = np.unique(cell_codes.astype(np.int64) * n_clusters + clusters)  # (cell, article)
+    cells["n_articles"] = np.bincount(pairs // n_clusters, minlength=n_cells).astype("int64")
     cells["sd"] = grouped[value].std(ddof=1).to_numpy()
     cells["raw_mean"] = grouped[value].mean().to_numpy()
     return fit, cells, cell_codes
