@@ -163,6 +163,19 @@ def test_stance_network_values():
     assert "journalist" in set(with_j["holder_id"])
 
 
+def test_categorical_tables_give_the_same_network_and_voices():
+    """framing.open_study reads text as categoricals (holder and actor: different categories)."""
+    plain = make_stance()
+    text = [c for c in plain.columns if plain[c].dtype == object or str(plain[c].dtype) == "str"]
+    cats = plain.astype({c: "category" for c in text})
+    for self_loops in (False, True):
+        pd.testing.assert_frame_equal(
+            stance_network(cats, n_bootstrap=50, self_loops=self_loops),
+            stance_network(plain, n_bootstrap=50, self_loops=self_loops), check_dtype=False)
+    pd.testing.assert_frame_equal(voice_sentiment(cats, n_bootstrap=50),
+                                  voice_sentiment(plain, n_bootstrap=50), check_dtype=False)
+
+
 def test_stance_network_rejects_bad_min_n():
     with pytest.raises(ValueError, match="'min_n' parameter of stance_network"):
         stance_network(make_stance(), min_n=0)

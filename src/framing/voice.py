@@ -90,6 +90,17 @@ def _with_docvars(table, articles, needed, func):
     return table.merge(docvars, on="article_id", how="left", validate="many_to_one")
 
 
+def _same_values(a, b):
+    """Row-wise ``a == b`` as text, also for categoricals with different categories (on
+    their codes: no strings are made). Missing values are equal to nothing."""
+    if isinstance(a.dtype, pd.CategoricalDtype) and isinstance(b.dtype, pd.CategoricalDtype):
+        to_b = b.cat.categories.get_indexer(a.cat.categories.astype(str))
+        codes_a, codes_b = a.cat.codes.to_numpy(), b.cat.codes.to_numpy()
+        mapped = np.where(codes_a >= 0, to_b[codes_a], -1)
+        return pd.Series((mapped == codes_b) & (codes_b >= 0), index=a.index)
+    return (a.astype(str) == b.astype(str)) & a.notna() & b.notna()
+
+
 def voice_share(statements, articles=None, *, by=("outlet",), period=None, include_unknown=True):
     """Share of the attributed statements that each holder gets, per group.
 
@@ -225,7 +236,7 @@ def add_voice(stance_table, scored_mentions=None, *, value="polarity"):
         _require(scored_mentions, [*_MENTION_KEY, value], func, "scored_mentions")
         right = scored_mentions[[*_MENTION_KEY, value]].drop_duplicates(list(_MENTION_KEY))
         df = df.merge(right, on=list(_MENTION_KEY), how="left", validate="many_to_one")
-    voice = np.where(df["holder_id"].astype(str) == JOURNALIST, VOICES[0], VOICES[1])
+    voice = np.where((df["holder_id"] == JOURNALIST).to_numpy(dtype=bool), VOICES[0], VOICES[1])
     return df.assign(voice=voice)
 
 
@@ -395,7 +406,7 @@ def stance_network(
     if not include_unknown:
         keep &= df["holder_id"] != UNKNOWN
     if not self_loops:
-        keep &= df["holder_id"].astype(str) != df["actor_id"].astype(str)
+        keep &= ~_same_values(df["holder_id"], df["actor_id"])
     cols = [*by, "period", "holder_id", "target_id", *EDGE_COLUMNS[2:]]
     drop = [c for c in ("label", "target_id") if c in df.columns]
     df = df.loc[keep].drop(columns=drop).assign(label=lambda d: d["stance"].map(_STANCE_TO_LABEL))
