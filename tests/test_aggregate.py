@@ -419,3 +419,18 @@ def test_bootstrap_on_threads_gives_the_serial_numbers(monkeypatch):
     monkeypatch.setattr(agg, "_cpu_count", lambda: 3)
     threaded = aggregate_scores(big, n_bootstrap=300)
     pd.testing.assert_frame_equal(threaded, serial, check_exact=True)
+
+
+def test_salience_pools_categorical_actors_as_strings():
+    """framing.open_study gives categoricals: the same table, "other" pooled in place."""
+    rng = np.random.default_rng(1)
+    n = 400
+    plain = pd.DataFrame({
+        "article_id": [f"a{i}" for i in rng.integers(0, 90, size=n)],
+        "outlet": rng.choice(["X", "Y"], size=n),
+        "actor_id": rng.choice(["kyiv", "nato", "putin", "trump", "zelenskyy"], size=n),
+    })
+    cats = plain.astype("category")
+    for top in (None, 2, 4):
+        pd.testing.assert_frame_equal(salience(cats, top_actors=top),
+                                      salience(plain, top_actors=top), check_dtype=False)

@@ -802,7 +802,7 @@ def count_articles(articles, by=("outlet",), *, period="month", count_duplicates
             names=keys,
         )
         counts = counts.reindex(full, fill_value=0).sort_index()
-    out = counts.rename("n_articles").reset_index()
+    out = _decoded(counts.rename("n_articles").reset_index())
     out["n_articles"] = out["n_articles"].astype(np.int64)
     out.attrs["period"] = period
     return out
@@ -879,14 +879,25 @@ def salience(
     require_columns(mentions, ["actor_id"], func, what="mentions table")
     if top_actors is not None:
         check_int(top_actors, "top_actors", func, 1)
-        ranked = mentions["actor_id"].dropna().astype(str).value_counts()
-        ranked = ranked.reset_index().sort_values(["count", "actor_id"], ascending=[False, True])
+        ids = mentions["actor_id"]
+        counts = ids.value_counts()  # categoricals: on their codes, without making strings
+        counts = counts[counts > 0]
+        ranked = pd.DataFrame({"actor_id": counts.index.astype(str), "count": counts.to_numpy()})
+        ranked = ranked.groupby("actor_id", as_index=False)["count"].sum()  # 1 and "1" alike
+        ranked = ranked.sort_values(["count", "actor_id"], ascending=[False, True])
         keep = set(ranked["actor_id"].iloc[:top_actors])
         if len(ranked) > top_actors:
-            ids = mentions["actor_id"].astype(str)
-            mentions = mentions.assign(
-                actor_id=ids.where(ids.isin(keep) | mentions["actor_id"].isna(), OTHER)
-            )
+            if isinstance(ids.dtype, pd.CategoricalDtype):  # pool on the categories
+                pooled = [n if n in keep else OTHER for n in ids.cat.categories.astype(str)]
+                merged = sorted(set(pooled))  # sorted categories: groups sort as strings
+                lookup = np.array([merged.index(n) for n in pooled] + [-1])  # -1: missing
+                mentions = mentions.assign(actor_id=pd.Categorical.from_codes(
+                    lookup[ids.cat.codes.to_numpy()], categories=merged))
+            else:
+                ids = ids.astype(str)
+                mentions = mentions.assign(
+                    actor_id=ids.where(ids.isin(keep) | mentions["actor_id"].isna(), OTHER)
+                )
     if articles is not None:
         arts = _article_units(articles, by, period, count_duplicates, func, "articles table")
         ment = _article_units(mentions, by, period, "per_outlet", func, "mentions table")
@@ -913,7 +924,7 @@ def salience(
     full = pd.MultiIndex.from_tuples([(*g, a) for g in group_tuples for a in actors], names=inner)
     table = counts.reindex(full, fill_value=0)
     table["n_articles_total"] = totals.reindex(table.index.droplevel("actor_id")).to_numpy()
-    table = table.reset_index()
+    table = _decoded(table.reset_index())
     if "_all" in table.columns:
         table = table.drop(columns="_all")
     n = table["n_articles_total"].to_numpy(dtype=float)
