@@ -434,3 +434,15 @@ def test_salience_pools_categorical_actors_as_strings():
     for top in (None, 2, 4):
         pd.testing.assert_frame_equal(salience(cats, top_actors=top),
                                       salience(plain, top_actors=top), check_dtype=False)
+
+
+def test_one_key_sort_orders_rows_as_the_three_key_lexsort():
+    from framing.aggregate import _group_article_value_order
+
+    rng = np.random.default_rng(7)
+    for n in (0, 1, 50, 20_000):
+        g = rng.integers(0, 9, n)
+        a = rng.integers(0, max(1, n // 5), n)
+        v = np.round(rng.normal(size=n), 1)  # many ties: they keep their row order
+        v[::7] = -0.0
+        assert np.array_equal(_group_article_value_order(g, a, v), np.lexsort((v, a, g)))

@@ -219,6 +219,24 @@ def _drop_duplicate_articles(df, func, *, reference=None):
     return df[~df["article_id"].isin(dropped)]
 
 
+def _group_article_value_order(gcode, acode, values):
+    """``np.lexsort((values, acode, gcode))`` in one integer sort instead of three passes.
+
+    The key ``(gcode * n_articles + acode) * n + rank(values)`` (the rank from a stable
+    sort, so equal values keep their row order) orders the rows exactly as the lexsort
+    does; lexsort remains where the key would not fit in 64 bits.
+    """
+    n = values.size
+    n_articles = int(acode.max()) + 1 if n else 1
+    n_groups = int(gcode.max()) + 1 if n else 1
+    if n == 0 or n_groups * n_articles * n >= 2**62:
+        return np.lexsort((values, acode, gcode))
+    rank = np.empty(n, dtype=np.int64)
+    rank[np.argsort(values, kind="stable")] = np.arange(n, dtype=np.int64)
+    key = (gcode.astype(np.int64) * n_articles + acode) * n + rank
+    return np.argsort(key)  # keys are unique: any sort gives the lexsort's order
+
+
 def _decoded(frame):
     """`frame` with categorical columns as plain values: group keys do not depend on the
     input's dtypes (:func:`framing.study.open_study` reads text as categoricals)."""
@@ -580,7 +598,7 @@ def aggregate_scores(
     values = df[value].to_numpy(dtype=float)
 
     # Sort by group, article, value so every sum below is independent of the input row order.
-    order = np.lexsort((values, acode, gcode))
+    order = _group_article_value_order(gcode, acode, values)
     g, a, v = gcode[order], acode[order], values[order]
     new_article = np.r_[True, (g[1:] != g[:-1]) | (a[1:] != a[:-1])]
     art_start = np.flatnonzero(new_article)
