@@ -254,7 +254,8 @@ def read_mentions(dataset_dir, *, columns=None, sort=True, categorical=False,
     categorical : bool, default=False
         Read the text columns as pandas categoricals (categories sorted), not strings:
         about a tenth of the memory for repeated values (outlet, actor, label), and
-        faster grouping. Values, order and group results are the same.
+        faster grouping. Values, order and group results are the same. A column with
+        more distinct values than half its rows (ids of a small table) stays strings.
     articles : sequence of str, optional
         Read only the mentions of these article ids (filtered while reading: memory
         follows the result, not the dataset).
@@ -312,7 +313,8 @@ def read_statements(dataset_dir, *, columns=None, sort=True, categorical=False) 
     categorical : bool, default=False
         Read the text columns as pandas categoricals (categories sorted), not strings:
         about a tenth of the memory for repeated values (outlet, actor, label), and
-        faster grouping. Values, order and group results are the same.
+        faster grouping. Values, order and group results are the same. A column with
+        more distinct values than half its rows (ids of a small table) stays strings.
 
     Returns
     -------
