@@ -228,7 +228,11 @@ def test_subject_bounds_from_the_tail_are_the_last_of_the_window(texts):
                 (m.start(), m.end(), m.group(), m.group("w"))
                 for m in quotes._SUBJECT_BOUNDARY_RE.finditer(masked[lo:pos])
             ]
-            got = quotes._subject_bounds(masked, lo, pos)
+            base, matches = quotes._subject_bounds(masked, lo, pos)
+            got = [
+                (base + m.start() - lo, base + m.end() - lo, m.group(), m.group("w"))
+                for m in matches
+            ]
             if got == full:
                 continue
             n_tail += 1

@@ -639,30 +639,29 @@ def _strip_span(text: str, a: int, b: int) -> tuple[int, int]:
 _BOUNDS_TAIL_CHARS = 40
 
 
-def _subject_bounds(masked: str, lo: int, pos: int) -> list[tuple[int, int, str, str | None]]:
+def _subject_bounds(masked: str, lo: int, pos: int) -> tuple[int, list[re.Match]]:
     """The boundaries of ``masked[lo:pos]`` that :func:`_subject_before` reads.
 
-    Returns ``(start, end, text, word)`` for the matches of :data:`_SUBJECT_BOUNDARY_RE`
-    in the window (offsets relative to `lo`; `word` is the group ``w``): all of them,
-    or only those after the last space (followed by a letter or digit) more than
-    ``_BOUNDS_TAIL_CHARS`` characters before `pos` when those decide the result:
-    at least three, or one with text between it and `pos` (the appositive test
-    looks at the last three only when the last one ends the window). No match can
-    span that space, so the scan from just after it finds the same matches as the
-    scan of the whole window, only fewer of them.
+    Returns ``(base, matches)``: matches of :data:`_SUBJECT_BOUNDARY_RE` whose offsets
+    plus `base` are offsets into `masked`, the same (text, word group ``w``) as a scan
+    of the slice ``masked[lo:pos]`` finds: all of them, or only those after the last
+    space (followed by a letter or digit) more than ``_BOUNDS_TAIL_CHARS`` characters
+    before `pos` when those decide the result: at least three, or one with text
+    between it and `pos` (the appositive test looks at the last three only when the
+    last one ends the window). No match can span that space, so the scan from just
+    after it finds the same matches as the scan of the whole window, only fewer of
+    them. The string is scanned in place (``base == 0``) unless a word character or
+    hyphen stands just before `lo`: only then does the lookbehind of the word
+    boundaries see something other than the start of the slice.
     """
     space = masked.rfind(" ", lo + 1, pos - _BOUNDS_TAIL_CHARS)
     if space > lo and masked[space + 1].isalnum():
-        tail = [
-            (m.start() - lo, m.end() - lo, m.group(), m.group("w"))
-            for m in _SUBJECT_BOUNDARY_RE.finditer(masked, space + 1, pos)
-        ]
-        if len(tail) >= 3 or (tail and masked[lo + tail[-1][1] : pos].strip()):
-            return tail
-    return [
-        (m.start(), m.end(), m.group(), m.group("w"))
-        for m in _SUBJECT_BOUNDARY_RE.finditer(masked[lo:pos])
-    ]
+        tail = list(_SUBJECT_BOUNDARY_RE.finditer(masked, space + 1, pos))
+        if len(tail) >= 3 or (tail and masked[tail[-1].end() : pos].strip()):
+            return 0, tail
+    if lo and (masked[lo - 1].isalnum() or masked[lo - 1] in "_-"):
+        return lo, list(_SUBJECT_BOUNDARY_RE.finditer(masked[lo:pos]))
+    return 0, list(_SUBJECT_BOUNDARY_RE.finditer(masked, lo, pos))
 
 
 def _subject_before(masked: str, lo: int, pos: int) -> tuple[int, int, str | None]:
@@ -673,47 +672,48 @@ def _subject_before(masked: str, lo: int, pos: int) -> tuple[int, int, str | Non
     caller can inherit the clause subject.
     """
     lo = max(lo, pos - 160)
-    window = masked[lo:pos]
-    cut = 0
+    base, bounds = _subject_bounds(masked, lo, pos)
+    cut = lo
     boundary_word = None
-    bounds = _subject_bounds(masked, lo, pos)
     if bounds:
-        cut = bounds[-1][1]
-        boundary_word = bounds[-1][3]
-    if (
-        not window[cut:].strip()
-        and len(bounds) >= 2
-        and bounds[-1][2] == ","
-        and bounds[-2][2] == ","
-    ):
-        # appositive subject: 'Dmitry Peskov, the Kremlin spokesman, said'
-        n0 = bounds[-3][1] if len(bounds) >= 3 else 0
-        name = window[n0 : bounds[-2][0]]
-        appos = window[bounds[-2][1] : bounds[-1][0]]
+        last = bounds[-1]
+        cut = base + last.end()
+        boundary_word = last.group("w")
         if (
-            0 < len(_TOKEN_RE.findall(name)) <= 5
-            and 0 < len(_TOKEN_RE.findall(appos)) <= 6
-            and any(t[:1].isupper() for t in _TOKEN_RE.findall(name))
+            len(bounds) >= 2
+            and last.group() == ","
+            and bounds[-2].group() == ","
+            and not masked[cut:pos].strip()
         ):
-            a, b = _strip_span(masked, lo + n0, lo + bounds[-1][0])
-            return a, b, None
-    tokens = [
-        (m.start() + lo + cut, m.end() + lo + cut, m.group())
-        for m in _TOKEN_RE.finditer(window[cut:])
-    ]
+            # appositive subject: 'Dmitry Peskov, the Kremlin spokesman, said'
+            n0 = base + bounds[-3].end() if len(bounds) >= 3 else lo
+            name = masked[n0 : base + bounds[-2].start()]
+            appos = masked[base + bounds[-2].end() : base + last.start()]
+            if (
+                0 < len(_TOKEN_RE.findall(name)) <= 5
+                and 0 < len(_TOKEN_RE.findall(appos)) <= 6
+                and any(t[:1].isupper() for t in _TOKEN_RE.findall(name))
+            ):
+                a, b = _strip_span(masked, n0, base + last.start())
+                return a, b, None
+    # the words after the last boundary (no lookbehind in _TOKEN_RE: scanning in
+    # place finds the words of the slice)
+    tokens = list(_TOKEN_RE.finditer(masked, cut, pos))
+    words = [t[0] for t in tokens]
     # drop auxiliaries/adverbs between the subject and the verb
-    while tokens and (
-        tokens[-1][2].lower() in _AUX_ADV
-        or (tokens[-1][2].endswith("ly") and tokens[-1][2].islower())
+    n = len(words)
+    while n and (
+        words[n - 1].lower() in _AUX_ADV
+        or (words[n - 1].endswith("ly") and words[n - 1].islower())
     ):
-        tokens.pop()
-    # the subject starts after the last verb-like word or 'and'
-    kept: list[tuple[int, int, str]] = []
+        n -= 1
+    # the subject is words[i:n]: it starts after the last verb-like word or 'and'
     stop = "but" if boundary_word in _BUT_WORDS else None
-    for tok in reversed(tokens):
-        w = tok[2]
+    i = n
+    while i:
+        w = words[i - 1]
         low = w.lower()
-        if low in _AND_WORDS and (not kept or not kept[-1][2][:1].isupper()):
+        if low in _AND_WORDS and (i == n or not words[i][:1].isupper()):
             stop = "and"
             break
         if w.islower() and (
@@ -724,13 +724,10 @@ def _subject_before(masked: str, lo: int, pos: int) -> tuple[int, int, str | Non
         ):
             stop = None
             break
-        kept.append(tok)
-    if not kept:
+        i -= 1
+    if i == n:
         return pos, pos, stop or ("but" if boundary_word in _BUT_WORDS else None)
-    kept.reverse()
-    if len(kept) > 10:
-        kept = kept[-10:]
-    return kept[0][0], kept[-1][1], None
+    return tokens[max(i, n - 10)].start(), tokens[n - 1].end(), None
 
 
 def _subject_after(masked: str, pos: int, hi: int) -> tuple[int, int]:
