@@ -239,3 +239,28 @@ def test_subject_bounds_from_the_tail_are_the_last_of_the_window(texts):
             assert got == full[len(full) - len(got):], (text, lo, pos)
             assert len(got) >= 3 or masked[lo + got[-1][1] : pos].strip(), (text, lo, pos)
     assert n_tail > 50  # the short path is taken
+
+
+def test_plain_case_terms_match_in_the_lower_cased_text(texts):
+    from framing.stance import _plain_case
+
+    # in plain-case text, re.IGNORECASE matching is matching the lower-cased text
+    plain = "".join(chr(c) for c in range(0x2070) if _plain_case(chr(c)))
+    assert list(plain.lower()) == [c.lower() for c in plain]  # one character each
+    for p in sorted({c.lower() for c in plain if c.isalpha()}):
+        assert re.findall(re.escape(p), plain, re.IGNORECASE) == [
+            c for c in plain if c.lower() == p
+        ], p
+    word = re.compile(r"[\w\-]")
+    assert all(bool(word.match(c)) == bool(word.match(c.lower())) for c in plain)
+    for c in "İſıµΣσ\u1c80\u212a":  # more than lower-casing under re.IGNORECASE
+        assert not _plain_case(c)
+    lex = load_stance_lexicon()
+    assert lex._term_lower_re is not None
+    n_plain = 0
+    for text in [*texts, "TRUST and Praise İstanbul", "BRUTAL ſcandal"]:
+        want = [m.span() for m in lex.term_re.finditer(text)]
+        if _plain_case(text):
+            n_plain += 1
+            assert [m.span() for m in lex._term_lower_re.finditer(text.lower())] == want
+    assert n_plain > 100

@@ -335,8 +335,7 @@ class _Statement:
     extra: dict = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class _Mention:
+class _Mention(NamedTuple):  # built for every mention: a tuple is made ~3x faster than a dataclass
     start: int
     end: int
     actor_id: str
@@ -703,8 +702,7 @@ def _subject_before(masked: str, lo: int, pos: int) -> tuple[int, int, str | Non
     # drop auxiliaries/adverbs between the subject and the verb
     n = len(words)
     while n and (
-        words[n - 1].lower() in _AUX_ADV
-        or (words[n - 1].endswith("ly") and words[n - 1].islower())
+        words[n - 1].lower() in _AUX_ADV or (words[n - 1].endswith("ly") and words[n - 1].islower())
     ):
         n -= 1
     # the subject is words[i:n]: it starts after the last verb-like word or 'and'
@@ -1070,6 +1068,13 @@ def _has_name(phrase: str, offset: int, inside: list[_Mention]) -> bool:
 _MENTION_PRIORITY = {"name": 0, "alias": 1, "metonym": 2, "demonym": 3}
 
 
+@functools.lru_cache(maxsize=4096)  # speaker phrases recur: 'he', 'officials', 'the ministry'
+def _speaker_words(phrase: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The lower-cased words of a speaker phrase (final dots stripped) and its role nouns."""
+    toks = tuple(t.lower().rstrip(".") for t in _TOKEN_RE.findall(phrase))
+    return toks, tuple(t for t in toks if t in ROLE_NOUNS)
+
+
 def _resolve_holders(
     text: str,
     statements: list[_Statement],
@@ -1099,11 +1104,11 @@ def _resolve_holders(
             st.holder_id, st.holder_kind = cont.holder_id, cont.holder_kind
             continue
         phrase = text[st.speaker_start : st.speaker_end]
-        toks = [t.lower().rstrip(".") for t in _TOKEN_RE.findall(phrase)]
+        toks, roles = _speaker_words(phrase)
         lo = bisect.bisect_left(m_starts, st.speaker_start)
         hi = bisect.bisect_left(m_starts, st.speaker_end)
         inside = [m for m in mentions[lo:hi] if m.end <= st.speaker_end]
-        role = next((t for t in reversed(toks) if t in ROLE_NOUNS), None)
+        role = roles[-1] if roles else None
         if len(toks) == 1 and toks[0] in PRONOUNS:
             st.holder_kind = "pronoun"
             if toks[0] in _PERSON_PRONOUNS:
@@ -1131,9 +1136,8 @@ def _resolve_holders(
             if toks and toks[0] in ("the", "this", "that", "these", "those"):
                 st.holder_id = last_by_role.get(role, UNKNOWN_HOLDER)
         if st.holder_kind == "unnamed_source" and st.holder_id != UNKNOWN_HOLDER:
-            for t in toks:
-                if t in ROLE_NOUNS:
-                    last_by_role[t] = st.holder_id
+            for t in roles:
+                last_by_role[t] = st.holder_id
 
 
 # --------------------------------------------------------------------------- public API
