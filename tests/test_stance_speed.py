@@ -206,39 +206,32 @@ def test_verbs_found_with_the_character_before_them(texts):
             assert got == [(m.start(), m.end(), m.group()) for m in old.finditer(t)], t
 
 
-def test_subject_bounds_from_the_tail_are_the_last_of_the_window(texts):
+def test_reversed_boundaries_find_the_last_boundary_of_the_window(texts):
     rng = random.Random(2)
-    long = [
-        (
-            "Dmitry Peskov, the Kremlin spokesman, who spoke on Monday in Moscow after the "
-            "talks had ended without an agreement, said"
-        ),
-        (
-            "In Geneva, after a long meeting, officials from the ministry, the army and the "
-            "government - and their advisers - said"
-        ),
-    ]
-    n_tail = 0
-    for text in [*texts, *long]:
+    pieces = [" - ", " - - ", "-", " -", "but ", "that", ". ", ".", "!", "whether", "—"]
+    extra = ["".join(rng.choice(pieces + _PIECES) for _ in range(30)) for _ in range(200)]
+    n_dash = 0
+    for text in [*texts, *extra]:
         masked = field_layout(text).masked
         for _ in range(30):
             pos = rng.randint(0, len(masked))
-            lo = max(rng.randint(0, pos), pos - 160)
-            full = [
-                (m.start(), m.end(), m.group(), m.group("w"))
-                for m in quotes._SUBJECT_BOUNDARY_RE.finditer(masked[lo:pos])
-            ]
-            base, matches = quotes._subject_bounds(masked, lo, pos)
-            got = [
-                (base + m.start() - lo, base + m.end() - lo, m.group(), m.group("w"))
-                for m in matches
-            ]
-            if got == full:
+            lo = rng.randint(0, pos)
+            forward = list(quotes._SUBJECT_BOUNDARY_RE.finditer(masked[lo:pos]))
+            last = quotes._SUBJECT_BOUNDARY_REVERSED_RE.search(masked[lo:pos][::-1])
+            if last is None:
+                assert not forward, (text, lo, pos)
                 continue
-            n_tail += 1
-            assert got == full[len(full) - len(got):], (text, lo, pos)
-            assert len(got) >= 3 or masked[lo + got[-1][1] : pos].strip(), (text, lo, pos)
-    assert n_tail > 50  # the short path is taken
+            if last.group("dash") is not None:  # the subject finder scans forward then
+                n_dash += 1
+                continue
+            n = pos - lo
+            w = last.group("w")
+            assert (n - last.end(), n - last.start(), last.group()[::-1], w and w[::-1]) == (
+                *forward[-1].span(),
+                forward[-1].group(),
+                forward[-1].group("w"),
+            ), (text, lo, pos)
+    assert n_dash > 10
 
 
 def test_plain_case_terms_match_in_the_lower_cased_text(texts):

@@ -296,6 +296,15 @@ _SUBJECT_BOUNDARY_RE = re.compile(
     r"[,;:()\[\]\"“”‘«»\x1a]|[.!?](?=\s|$)|[–—]|\s-\s"
     rf"|(?<![\w\-])(?P<w>{literal_alternation(_SUBJECT_BOUNDARY_WORDS)})(?![\w\-])"
 )
+# The same boundaries read backwards: on the reversed text, with each word reversed
+# and 'followed by a space or the end' turned into 'preceded by ...'. Its first match
+# in the reversed window before a verb is the last match of _SUBJECT_BOUNDARY_RE in
+# the window, unless forward matches overlap, which only ' - - ' can do (group
+# ``dash``; tests/test_stance_speed.py).
+_SUBJECT_BOUNDARY_REVERSED_RE = re.compile(
+    r"[,;:()\[\]\"“”‘«»\x1a]|(?<!\S)[.!?]|[–—]|(?P<dash>\s-\s)|(?<![\w\-])"
+    rf"(?P<w>{literal_alternation(w[::-1] for w in _SUBJECT_BOUNDARY_WORDS)})(?![\w\-])"
+)
 # Boundaries that end a speaker phrase that follows its verb ('said Zelenskyy at ...').
 _FORWARD_STOP_RE = re.compile(
     r"[,;:()\[\]\"“”‘«»\x1a]|[.!?](?=\s|$)|[–—]|\s-\s"
@@ -634,35 +643,6 @@ def _strip_span(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-#: Characters before a verb searched first for the boundaries of its subject.
-_BOUNDS_TAIL_CHARS = 40
-
-
-def _subject_bounds(masked: str, lo: int, pos: int) -> tuple[int, list[re.Match]]:
-    """The boundaries of ``masked[lo:pos]`` that :func:`_subject_before` reads.
-
-    Returns ``(base, matches)``: matches of :data:`_SUBJECT_BOUNDARY_RE` whose offsets
-    plus `base` are offsets into `masked`, the same (text, word group ``w``) as a scan
-    of the slice ``masked[lo:pos]`` finds: all of them, or only those after the last
-    space (followed by a letter or digit) more than ``_BOUNDS_TAIL_CHARS`` characters
-    before `pos` when those decide the result: at least three, or one with text
-    between it and `pos` (the appositive test looks at the last three only when the
-    last one ends the window). No match can span that space, so the scan from just
-    after it finds the same matches as the scan of the whole window, only fewer of
-    them. The string is scanned in place (``base == 0``) unless a word character or
-    hyphen stands just before `lo`: only then does the lookbehind of the word
-    boundaries see something other than the start of the slice.
-    """
-    space = masked.rfind(" ", lo + 1, pos - _BOUNDS_TAIL_CHARS)
-    if space > lo and masked[space + 1].isalnum():
-        tail = list(_SUBJECT_BOUNDARY_RE.finditer(masked, space + 1, pos))
-        if len(tail) >= 3 or (tail and masked[tail[-1].end() : pos].strip()):
-            return 0, tail
-    if lo and (masked[lo - 1].isalnum() or masked[lo - 1] in "_-"):
-        return lo, list(_SUBJECT_BOUNDARY_RE.finditer(masked[lo:pos]))
-    return 0, list(_SUBJECT_BOUNDARY_RE.finditer(masked, lo, pos))
-
-
 def _subject_before(masked: str, lo: int, pos: int) -> tuple[int, int, str | None]:
     """Find the subject phrase ending just before `pos` (a verb), scanning back to `lo`.
 
@@ -671,12 +651,23 @@ def _subject_before(masked: str, lo: int, pos: int) -> tuple[int, int, str | Non
     caller can inherit the clause subject.
     """
     lo = max(lo, pos - 160)
-    base, bounds = _subject_bounds(masked, lo, pos)
     cut = lo
     boundary_word = None
-    if bounds:
+    # the last boundary, found by reading back from the verb; the forward scan of the
+    # window when that may differ (a spaced hyphen) or the appositive test needs the
+    # boundaries before it (a comma just before the verb)
+    last = _SUBJECT_BOUNDARY_REVERSED_RE.search(masked[lo:pos][::-1])
+    if last is not None and last.group("dash") is None and (
+        last.group() != "," or masked[pos - last.start() : pos].strip()
+    ):
+        cut = pos - last.start()
+        boundary_word = last.group("w")
+        if boundary_word is not None:
+            boundary_word = boundary_word[::-1]
+    elif last is not None:
+        bounds = list(_SUBJECT_BOUNDARY_RE.finditer(masked[lo:pos]))  # offsets from lo
         last = bounds[-1]
-        cut = base + last.end()
+        cut = lo + last.end()
         boundary_word = last.group("w")
         if (
             len(bounds) >= 2
@@ -685,15 +676,15 @@ def _subject_before(masked: str, lo: int, pos: int) -> tuple[int, int, str | Non
             and not masked[cut:pos].strip()
         ):
             # appositive subject: 'Dmitry Peskov, the Kremlin spokesman, said'
-            n0 = base + bounds[-3].end() if len(bounds) >= 3 else lo
-            name = masked[n0 : base + bounds[-2].start()]
-            appos = masked[base + bounds[-2].end() : base + last.start()]
+            n0 = lo + bounds[-3].end() if len(bounds) >= 3 else lo
+            name = masked[n0 : lo + bounds[-2].start()]
+            appos = masked[lo + bounds[-2].end() : lo + last.start()]
             if (
                 0 < len(_TOKEN_RE.findall(name)) <= 5
                 and 0 < len(_TOKEN_RE.findall(appos)) <= 6
                 and any(t[:1].isupper() for t in _TOKEN_RE.findall(name))
             ):
-                a, b = _strip_span(masked, n0, base + last.start())
+                a, b = _strip_span(masked, n0, lo + last.start())
                 return a, b, None
     # the words after the last boundary (no lookbehind in _TOKEN_RE: scanning in
     # place finds the words of the slice)
