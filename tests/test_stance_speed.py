@@ -257,3 +257,43 @@ def test_plain_case_terms_match_in_the_lower_cased_text(texts):
             n_plain += 1
             assert [m.span() for m in lex._term_lower_re.finditer(text.lower())] == want
     assert n_plain > 100
+
+
+def _old_term_cues(text, lo, hi, skip, skip_starts, lex):
+    """_term_cues before issue 16's lower-cased matching."""
+    import bisect
+
+    from framing.stance import _negated
+
+    cues = []
+    for m in lex.term_re.finditer(text, lo, hi):
+        k = bisect.bisect_right(skip_starts, m.start()) - 1
+        if k >= 0 and skip[k][0] <= m.start() < skip[k][1]:
+            continue
+        w = lex.terms[m.group().lower()]
+        if _negated(text, lo, m.start(), lex.negators):
+            w = -w
+        cues.append((m.group(), w))
+    return cues
+
+
+def test_term_cues_equal_the_case_insensitive_scan(texts):
+    from framing.stance import _term_cues
+
+    lex = load_stance_lexicon()
+    rng = random.Random(3)
+    words = [
+        *("Brutal", "TRUST", "not ", "brutality", "-brutal", "xbrutal", "Praise ", " "),
+        *("İ", "ſ", "Жорстокий ", "агресія ", ", "),
+    ]
+    extra = ["".join(rng.choice(words) for _ in range(20)) for _ in range(200)]
+    n_cues = 0
+    for text in [*texts, *extra]:
+        skip = [(0, 3)] if len(text) > 3 else []
+        for _ in range(10):
+            hi = rng.randint(0, len(text))
+            lo = rng.randint(0, hi)
+            got = _term_cues(text, lo, hi, skip, [a for a, _ in skip], lex)
+            assert got == _old_term_cues(text, lo, hi, skip, [a for a, _ in skip], lex)
+            n_cues += len(got)
+    assert n_cues > 100

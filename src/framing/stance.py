@@ -360,20 +360,23 @@ def _term_cues(
     skip: list[tuple[int, int]],
     skip_starts: list[int],
     lex: StanceLexicon,
-    low: str | None = None,
 ) -> list[tuple[str, float]]:
     """Evaluative terms in text[lo:hi] outside the sorted, disjoint `skip` spans.
 
-    `low` is ``text.lower()`` when the text and the terms are plain-case
-    (:func:`_plain_case`): the terms are then matched in it case-sensitively.
+    When the window (and the character before it, which the word boundary reads) is
+    plain-case (:func:`_plain_case`), the terms are matched case-sensitively in its
+    lower-cased copy: the same matches, about three times faster.
     """
-    if low is not None:
-        matches = lex._term_lower_re.finditer(low, lo, hi)
+    a0 = max(lo - 1, 0)
+    piece = text[a0:hi]
+    if lex._term_lower_re is not None and _plain_case(piece):
+        matches = lex._term_lower_re.finditer(piece.lower(), lo - a0)
     else:
+        a0 = 0
         matches = lex.term_re.finditer(text, lo, hi)
     cues = []
     for m in matches:
-        a, b = m.span()
+        a, b = a0 + m.start(), a0 + m.end()
         k = bisect.bisect_right(skip_starts, a) - 1
         if k >= 0 and skip[k][0] <= a < skip[k][1]:
             continue
@@ -663,10 +666,7 @@ def score_stance(
                 (e.stmt.speaker_start, e.stmt.speaker_end)
             )
             evals_by_sent.setdefault(sid(e.stmt.start), []).append(e)
-        # the journalist's voice (quotes and statement contents blanked out), made when a
-        # mention needs it; the voices lower-cased for the term matcher when plain-case
-        jtext = jlow = tlow = None
-        plain = lex._term_lower_re is not None and _plain_case(text)
+        jtext = None  # the journalist's voice (quotes, statements blanked), made when needed
         mention_spans = sorted((m_start[i], m_end[i]) for i in rows)
         mention_starts = [x for x, _ in mention_spans]
 
@@ -692,9 +692,6 @@ def score_stance(
                 holder_id[i], holder_kind[i] = st.holder_id, st.holder_kind
                 statement_id[i] = st.extra["id"]
                 voice = text
-                if plain and tlow is None:
-                    tlow = text.lower()
-                low = tlow
                 lo, hi = st.start, st.end  # the content's own sentence around the target
                 if "sentences" not in st.extra:  # once per statement, not per mention
                     st.extra["sentences"] = sentence_spans(text[st.start : st.end])
@@ -706,10 +703,9 @@ def score_stance(
             else:
                 if jtext is None:
                     jtext = _blank_spans(masked, [(s.start, s.end) for s in stmts] + quotes)
-                    jlow = jtext.lower() if plain else None
-                voice, low = jtext, jlow
+                voice = jtext
                 c0, c1 = _clause(jtext, s0, s1, a, b)
-            cues = _term_cues(voice, c0, c1, mention_spans, mention_starts, lex, low)
+            cues = _term_cues(voice, c0, c1, mention_spans, mention_starts, lex)
             if cues:
                 score[i] = min(1.0, max(-1.0, sum(w for _, w in cues) / len(cues)))
                 cues_out[i] = "; ".join(f"{c}:{w:+.1f}" for c, w in cues)
