@@ -204,20 +204,35 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
-# A speech verb with the character before it, which must not be a word character:
-# scan ' ' + text and subtract one from the offsets. A pattern that starts with a
-# character class is scanned faster than one that starts with a lookbehind
-# ('(?<![\w\-’'])' before issue 16), and finds the same verbs (tests/test_stance_speed.py).
-_SPEECH_VERB_AFTER_RE = re.compile(
-    rf"[^\w\-’'](?P<v>{literal_alternation(SPEECH_VERBS)})(?![\w\-])"
+# A speech verb or participle with the character before it, which must not be a word
+# character: scan ' ' + text and subtract one from the offsets (see speech_words). A
+# pattern that starts with a character class is scanned faster than one that starts
+# with a lookbehind ('(?<![\w\-’'])' before issue 16); no word is both a verb and a
+# participle, and a word can only match as a whole, so one scan finds what one scan
+# per list found (tests/test_stance_speed.py).
+_SPEECH_WORD_AFTER_RE = re.compile(
+    rf"[^\w\-’'](?P<v>{literal_alternation(SPEECH_VERBS + SPEECH_PARTICIPLES)})(?![\w\-])"
 )
-# A participle after a space or a comma. Only the group ``v`` is used: ', adding' and
-# ',  adding' find the same word as the longer prefix ',\s*' did before issue 16, and
-# the one-character class lets the regex engine skip to spaces and commas
-# (tests/test_stance_speed.py checks the equivalence).
-_PARTICIPLE_RE = re.compile(
-    rf"[\s,](?P<v>{literal_alternation(SPEECH_PARTICIPLES)})(?![\w\-])",
-)
+_PARTICIPLE_SET = frozenset(SPEECH_PARTICIPLES)
+
+
+def _speech_words(masked: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """The speech verbs and participles of a quote-masked field, as ``(start, end, word)``.
+
+    Verbs: not after a word character, hyphen or apostrophe (and not followed by a
+    word character or hyphen). Participles: after a space or a comma (', adding that').
+    """
+    verbs, participles = [], []
+    for m in _SPEECH_WORD_AFTER_RE.finditer(" " + masked):
+        va, vb = m.span("v")
+        v = m.group("v")
+        if v not in _PARTICIPLE_SET:
+            verbs.append((va - 1, vb - 1, v))
+        elif va > 1 and (masked[va - 2] == "," or masked[va - 2].isspace()):
+            participles.append((va - 1, vb - 1, v))
+    return verbs, participles
+
+
 _ACCORDING_RE = re.compile(
     r"(?<![\w\-])(?P<v>[Aa]ccording to|(?=[ЗзПпНн])(?:[Зз]а словами|[Пп]о словам|[Пп]о мнению|[Нн]а думку"
     r"|[Пп]о данным|[Зз]а даними|[Пп]о информации|[Зз]а інформацією"
@@ -798,10 +813,7 @@ def _parse_field(
         k = bisect.bisect_right(sent_starts, pos) - 1
         return sents[k] if k >= 0 else (0, len(text))
 
-    verbs = [
-        (m.start("v") - 1, m.end("v") - 1, m.group("v"))
-        for m in _SPEECH_VERB_AFTER_RE.finditer(" " + masked)
-    ]
+    verbs, participles = _speech_words(masked)
     verb_starts = [v[0] for v in verbs]
     used: set[int] = set()
     out: list[_Statement] = []
@@ -962,17 +974,15 @@ def _parse_field(
         out.append(st)
 
     # 3. participles continuing the clause subject's speech ('…, adding that …')
-    for m in _PARTICIPLE_RE.finditer(masked):
-        va = m.start("v")
+    for va, c0, v in participles:
         s0, s1 = sent_of(va)
-        c0 = m.end("v")
         lead = _PARTICIPLE_LEAD_RE.match(masked[c0:s1])
         c0 += lead.end()
         c1 = content_end(c0, s1)
         c0, c1 = _strip_span(text, c0, c1)
         if c1 <= c0:
             continue
-        out.append(_Statement(c0, c1, va, va, "reported", m.group("v"), va, inherit=True))
+        out.append(_Statement(c0, c1, va, va, "reported", v, va, inherit=True))
 
     # 4. 'according to X' (before or after its content)
     for m in _according_matches(masked):
