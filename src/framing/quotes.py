@@ -325,6 +325,7 @@ _FORWARD_STOP_RE = re.compile(
     r"[,;:()\[\]\"“”‘«»\x1a]|[.!?](?=\s|$)|[–—]|\s-\s"
     rf"|(?<![\w\-])(?:{literal_alternation(_FORWARD_STOP_WORDS)})(?![\w\-])"
 )
+# No lookaround: a scan of text[a:b] equals a scan of text with pos=a, endpos=b.
 _TOKEN_RE = re.compile(_W)
 # An impersonal Russian/Ukrainian speaker: a place or institution after в/у, with a
 # plural verb ('В Кремле заявили', 'заявили у Києві'): the place is the holder.
@@ -909,11 +910,11 @@ def _parse_field(
         if va in used:
             continue
         s0, s1 = sent_of(va)
-        before = _TOKEN_RE.findall(masked[max(s0, va - 30) : va])
+        before = _TOKEN_RE.findall(masked, max(s0, va - 30), va)
         if before and before[-1].lower() in _BE_FORMS:
             continue  # passive ('it is said', 'he was told'): no speaker in subject position
         sa, sb, stop = _subject_before(masked, s0, va)
-        between = _TOKEN_RE.findall(masked[sb:va]) if sb > sa else before[-3:]
+        between = _TOKEN_RE.findall(masked, sb, va) if sb > sa else before[-3:]
         if any(t.lower() in _NEGATORS or t.lower().endswith(("n't", "n’t")) for t in between):
             continue  # 'Russia has not commented': no statement
         prev = masked[max(s0, sa - 8) : sa].rstrip()
@@ -940,7 +941,7 @@ def _parse_field(
                 continue
             inherit = True
         else:
-            if _TOKEN_RE.findall(masked[sa:sb])[-1].lower() in _DETERMINERS:
+            if _TOKEN_RE.findall(masked, sa, sb)[-1].lower() in _DETERMINERS:
                 continue
             if not _is_speaker(masked[sa:sb]) and not (
                 v.endswith("ли") and _IMPERSONAL_PLACE_RE.fullmatch(" " + masked[sa:sb])

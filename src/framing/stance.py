@@ -263,7 +263,7 @@ def _is_negator(token: str, negators: frozenset) -> bool:
 
 
 def _negated(text: str, lo: int, pos: int, negators: frozenset, n_tokens: int = 3) -> bool:
-    toks = _TOKEN_RE.findall(text[max(lo, pos - 60) : pos])[-n_tokens:]
+    toks = _TOKEN_RE.findall(text, max(lo, pos - 60), pos)[-n_tokens:]
     return any(_is_negator(t, negators) for t in toks)
 
 
@@ -277,7 +277,7 @@ def _find_evaluations(text: str, sents, sent_of, statements, lex: StanceLexicon)
     ]
     for k, (va, vb, v) in enumerate(matches):
         s0, s1 = sent_of(va)
-        before = _TOKEN_RE.findall(text[max(s0, va - 40) : va])
+        before = _TOKEN_RE.findall(text, max(s0, va - 40), va)
         prev_tok = before[-1].lower() if before else ""
         if prev_tok in _DETERMINERS or prev_tok in _PREPOSITIONS:
             continue  # a noun or adjective ('the support', 'of support')
@@ -294,10 +294,13 @@ def _find_evaluations(text: str, sents, sent_of, statements, lex: StanceLexicon)
             oa += 1
         while ob > oa and text[ob - 1].isspace():
             ob -= 1
-        for t in _TOKEN_RE.finditer(text, oa, ob):  # the target is in the object's head NP
-            if t.start() > oa and t.group().lower() in _OBJECT_HEAD_END:
-                ob = t.start()
+        p = oa  # the target is in the object's head NP: it ends before a preposition
+        for w in _TOKEN_RE.findall(text, oa, ob):
+            p = text.find(w, p)  # where the word starts: its first occurrence from p
+            if p > oa and w.lower() in _OBJECT_HEAD_END:
+                ob = p
                 break
+            p += len(w)
         while ob > oa and text[ob - 1].isspace():
             ob -= 1
         if ob <= oa:
@@ -313,7 +316,7 @@ def _find_evaluations(text: str, sents, sent_of, statements, lex: StanceLexicon)
         weight = lex.verbs[v]
         neg = _negated(text, sb if not inherit else s0, va, lex.negators)
         if not inherit:
-            first = _TOKEN_RE.findall(text[sa:sb])[0].lower()
+            first = _TOKEN_RE.search(text, sa, sb).group().lower()
             neg ^= first in _NEG_QUANTIFIERS  # 'Nobody in Washington trusts …'
         st = _Statement(oa, ob, sa, sb, "evaluation", v, va, inherit=inherit)
         events.append(_Eval(st, -weight if neg else weight, v))
