@@ -165,6 +165,7 @@ _VERBLIKE = frozenset(
 )
 _SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _MODALS = frozenset(_words("will would could should can may might must shall"))
+_NOT_IN_SUBJECT = _VERBLIKE | _SPEECH_VERB_SET | _MODALS  # lower-case words a subject stops at
 _NEGATORS = frozenset(_words("not never no n't не ни ні"))
 # First words after a clause-final speech verb ('…, officials said on Monday.').
 _ADJUNCT_STARTS = frozenset(
@@ -345,7 +346,7 @@ _MASK = "\x1a"
 
 
 # --------------------------------------------------------------------------- records
-@dataclass
+@dataclass(slots=True)
 class _Statement:
     start: int
     end: int
@@ -673,14 +674,16 @@ def _subject_before(masked: str, lo: int, pos: int) -> tuple[int, int, str | Non
     # window when that may differ (a spaced hyphen) or the appositive test needs the
     # boundaries before it (a comma just before the verb)
     last = _SUBJECT_BOUNDARY_REVERSED_RE.search(masked[lo:pos][::-1])
-    if last is not None and last.group("dash") is None and (
+    if last is None:
+        pass
+    elif last.lastgroup == "w":
+        cut = pos - last.start()
+        boundary_word = last.group("w")[::-1]
+    elif last.lastgroup is None and (
         last.group() != "," or masked[pos - last.start() : pos].strip()
     ):
         cut = pos - last.start()
-        boundary_word = last.group("w")
-        if boundary_word is not None:
-            boundary_word = boundary_word[::-1]
-    elif last is not None:
+    else:
         bounds = list(_SUBJECT_BOUNDARY_RE.finditer(masked[lo:pos]))  # offsets from lo
         last = bounds[-1]
         cut = lo + last.end()
@@ -722,9 +725,7 @@ def _subject_before(masked: str, lo: int, pos: int) -> tuple[int, int, str | Non
             stop = "and"
             break
         if w.islower() and (
-            low in _VERBLIKE
-            or low in _SPEECH_VERB_SET
-            or low in _MODALS
+            low in _NOT_IN_SUBJECT
             or (low.endswith("ed") and low not in ("unnamed", "named", "concerned"))
         ):
             stop = None

@@ -250,7 +250,7 @@ def load_stance_lexicon(path: str | Path | None = None) -> StanceLexicon:
 
 
 # --------------------------------------------------------------------------- helpers
-@dataclass
+@dataclass(slots=True)
 class _Eval:
     stmt: _Statement  # start/end = object span, speaker = subject span
     weight: float
