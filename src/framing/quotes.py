@@ -253,7 +253,7 @@ def _according_matches(masked: str) -> list[re.Match]:
     Without any of the Cyrillic first letters, a match can only be '[Aa]ccording to'
     starting one character before a 'ccording to' found with :meth:`str.find`.
     """
-    if _ACCORDING_CYRILLIC_RE.search(masked):
+    if not masked.isascii() and _ACCORDING_CYRILLIC_RE.search(masked):
         return list(_ACCORDING_RE.finditer(masked))
     out = []
     i = masked.find("ccording to", 1)
