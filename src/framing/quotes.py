@@ -206,7 +206,7 @@ def _alt(words: Iterable[str]) -> str:
 
 
 # A speech verb or participle with the character before it, which must not be a word
-# character: scan ' ' + text and subtract one from the offsets (see speech_words). A
+# character: scan ' ' + text and subtract one from the offsets (_speech_words). A
 # pattern that starts with a character class is scanned faster than one that starts
 # with a lookbehind ('(?<![\w\-’'])' before issue 16); no word is both a verb and a
 # participle, and a word can only match as a whole, so one scan finds what one scan
@@ -674,16 +674,14 @@ def _subject_before(masked: str, lo: int, pos: int) -> tuple[int, int, str | Non
     # window when that may differ (a spaced hyphen) or the appositive test needs the
     # boundaries before it (a comma just before the verb)
     last = _SUBJECT_BOUNDARY_REVERSED_RE.search(masked[lo:pos][::-1])
-    if last is None:
-        pass
-    elif last.lastgroup == "w":
+    if last is not None and last.lastgroup == "w":
         cut = pos - last.start()
         boundary_word = last.group("w")[::-1]
-    elif last.lastgroup is None and (
+    elif last is not None and last.lastgroup is None and (
         last.group() != "," or masked[pos - last.start() : pos].strip()
     ):
         cut = pos - last.start()
-    else:
+    elif last is not None:  # a spaced hyphen, or a comma just before the verb
         bounds = list(_SUBJECT_BOUNDARY_RE.finditer(masked[lo:pos]))  # offsets from lo
         last = bounds[-1]
         cut = lo + last.end()
