@@ -299,3 +299,58 @@ def test_term_cues_equal_the_case_insensitive_scan(texts):
             assert got == _old_term_cues(text, lo, hi, skip, [a for a, _ in skip], lex)
             n_cues += len(got)
     assert n_cues > 100
+
+
+def test_evaluations_of_some_sentences_are_those_of_all_in_them(texts):
+    import bisect
+
+    from framing.stance import _find_evaluations
+
+    lex = load_stance_lexicon()
+    rng = random.Random(4)
+    n_events = 0
+    for text in texts:
+        sents = field_layout(text).sentences or [(0, len(text))]
+        starts = [a for a, _ in sents]
+
+        def sent_of(pos, sents=sents, starts=starts):
+            return sents[max(bisect.bisect_right(starts, pos) - 1, 0)]
+
+        def spans(events):
+            return [
+                (e.stmt.start, e.stmt.end, e.stmt.speaker_start, e.stmt.speaker_end, e.weight)
+                for e in events
+            ]
+
+        every = _find_evaluations(text, sents, sent_of, [], lex)
+        only = {a for a in starts if rng.random() < 0.5}
+        some = _find_evaluations(text, sents, sent_of, [], lex, only)
+        assert spans(some) == spans([e for e in every if sent_of(e.stmt.verb_pos)[0] in only])
+        n_events += len(every)
+    assert n_events > 10
+
+
+def test_a_role_noun_passes_a_holder_on_through_a_sentence_without_mentions():
+    from framing.actors import find_mentions, load_actors
+
+    registry = load_actors()
+    text = (
+        "Russian officials praised the deal on Monday. The government officials condemned "
+        "the plan. The government praised Ukraine."
+    )
+    articles = pd.DataFrame(
+        {
+            "article_id": ["a"],
+            "outlet": ["X"],
+            "published": [pd.Timestamp("2025-01-01", tz="UTC")],
+            "title": [""],
+            "text": [text],
+        }
+    )
+    mentions = find_mentions(articles, registry)
+    statements = find_statements(articles, registry, mentions=mentions)
+    stance = score_stance(articles, mentions, statements, actors=registry)
+    row = stance[stance.actor_id == "ukraine"].iloc[0]
+    # 'the government' is the holder of 'the government officials' in the second
+    # sentence, who are the 'Russian officials' of the first
+    assert (row.holder_id, row.holder_kind, row.stance) == ("russia", "unnamed_source", "favor")

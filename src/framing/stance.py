@@ -32,6 +32,7 @@ from framing.quotes import (
     _TOKEN_RE,
     CYRILLIC_LETTERS,
     PRONOUNS,
+    UNKNOWN_HOLDER,
     FieldLayout,
     _is_speaker,
     _Mention,
@@ -267,8 +268,14 @@ def _negated(text: str, lo: int, pos: int, negators: frozenset, n_tokens: int = 
     return any(_is_negator(t, negators) for t in toks)
 
 
-def _find_evaluations(text: str, sents, sent_of, statements, lex: StanceLexicon) -> list[_Eval]:
-    """Attitude-verb events: subject (holder) span, object (target) span, signed weight."""
+def _find_evaluations(
+    text: str, sents, sent_of, statements, lex: StanceLexicon, only: set[int] | None = None
+) -> list[_Eval]:
+    """Attitude-verb events: subject (holder) span, object (target) span, signed weight.
+
+    With `only` (sentence starts), the events of the verbs in those sentences; an
+    event's spans and inherited subject never leave the sentence of its verb.
+    """
     events: list[_Eval] = []
     # the matches of lex.verb_re (tests/test_stance_speed.py)
     matches = [
@@ -277,6 +284,8 @@ def _find_evaluations(text: str, sents, sent_of, statements, lex: StanceLexicon)
     ]
     for k, (va, vb, v) in enumerate(matches):
         s0, s1 = sent_of(va)
+        if only is not None and s0 not in only:
+            continue
         before = _TOKEN_RE.findall(text, max(s0, va - 40), va)
         prev_tok = before[-1].lower() if before else ""
         if prev_tok in _DETERMINERS or prev_tok in _PREPOSITIONS:
@@ -632,13 +641,25 @@ def score_stance(
         ]
         stmts.sort(key=lambda s: s.start)
         st_starts = [s.start for s in stmts]
-        evals = _find_evaluations(text, sents, sent_of, stmts, lex)
+        # Attitude verbs matter to the mentions of their own sentence only: the events
+        # of the mentions' sentences. Except when one names an unnamed source ('Russian
+        # officials'): later events may take that holder through a role noun ('the
+        # officials'), passed on through sentences without mentions, so all are found.
+        evals = _find_evaluations(
+            text, sents, sent_of, stmts, lex, {sent_of(m_start[i])[0] for i in rows}
+        )
         if evals:
             field_mentions = [
                 _Mention(m_start[i], m_end[i], m_actor[i], m_kind[i], bool(is_person(m_actor[i])))
                 for i in rows
             ]
             _resolve_holders(text, [e.stmt for e in evals], field_mentions, quotes)
+            if any(
+                e.stmt.holder_kind == "unnamed_source" and e.stmt.holder_id != UNKNOWN_HOLDER
+                for e in evals
+            ):
+                evals = _find_evaluations(text, sents, sent_of, stmts, lex)
+                _resolve_holders(text, [e.stmt for e in evals], field_mentions, quotes)
             for e in evals:  # 'we'/'I' inside a statement is its speaker
                 subj = text[e.stmt.speaker_start : e.stmt.speaker_end].strip().lower()
                 if subj in ("we", "i"):
