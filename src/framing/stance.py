@@ -155,6 +155,10 @@ class StanceLexicon:
         return re.compile(rf"(?<![\w\-’'])(?:{literal_alternation(self.verbs)})(?![\w\-])")
 
     @functools.cached_property
+    def _longest_verb(self) -> int:
+        return max(map(len, self.verbs), default=0)
+
+    @functools.cached_property
     def _verb_after_re(self) -> re.Pattern:
         # verb_re with the character before the verb instead of a lookbehind: used by
         # _find_evaluations on ' ' + text (a leading class is faster to scan for)
@@ -273,19 +277,29 @@ def _find_evaluations(
 ) -> list[_Eval]:
     """Attitude-verb events: subject (holder) span, object (target) span, signed weight.
 
-    With `only` (sentence starts), the events of the verbs in those sentences; an
+    With `only` (sentence starts), the events of the verbs in those sentences (and in
+    the spaces after them, which ``sent_of`` maps to them): only those are scanned. An
     event's spans and inherited subject never leave the sentence of its verb.
     """
     events: list[_Eval] = []
-    # the matches of lex.verb_re (tests/test_stance_speed.py)
-    matches = [
-        (m.start("v") - 1, m.end("v") - 1, m.group("v"))
-        for m in lex._verb_after_re.finditer(" " + text)
-    ]
+    # the matches of lex.verb_re (tests/test_stance_speed.py), on ' ' + text: a verb at
+    # va has its preceding character at index va, and the group v at va + 1
+    padded = " " + text
+    if only is None:
+        ranges = [(0, len(text))]
+    else:  # each from a sentence start to the next; the scan reads up to the longest
+        # verb and the character after it further, so it ends each verb as a full scan
+        bounds = [0] + [a for a, _ in sents[1:]] + [len(text)]
+        ranges = [(bounds[k], bounds[k + 1]) for k, (a, _) in enumerate(sents) if a in only]
+    matches = []
+    for lo, hi in ranges:
+        for m in lex._verb_after_re.finditer(padded, lo, hi + lex._longest_verb + 2):
+            va, vb = m.span("v")
+            if va - 1 >= hi:
+                break
+            matches.append((va - 1, vb - 1, m.group("v")))
     for k, (va, vb, v) in enumerate(matches):
         s0, s1 = sent_of(va)
-        if only is not None and s0 not in only:
-            continue
         before = _TOKEN_RE.findall(text, max(s0, va - 40), va)
         prev_tok = before[-1].lower() if before else ""
         if prev_tok in _DETERMINERS or prev_tok in _PREPOSITIONS:
