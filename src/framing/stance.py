@@ -686,35 +686,32 @@ def score_stance(
                         inner = min(host, key=lambda s: s.end - s.start)
                         e.stmt.holder_id, e.stmt.holder_kind = inner.holder_id, inner.holder_kind
 
-        # bucket by sentence: statements, objects and speakers never cross a (quote-aware)
-        # sentence, so each mention is compared with its own sentence's items only
-        def sid(pos, starts=starts):
-            return max(bisect.bisect_right(starts, pos) - 1, 0)
-
-        holders_by_sent: dict[int, list[tuple[int, int]]] = {}
-        stmts_by_sent: dict[int, list[_Statement]] = {}
-        evals_by_sent: dict[int, list[_Eval]] = {}
-        for s_ in stmts:
-            holders_by_sent.setdefault(sid(s_.speaker_start), []).append(
-                (s_.speaker_start, s_.speaker_end)
-            )
-            stmts_by_sent.setdefault(sid(s_.start), []).append(s_)
-        for e in evals:
-            holders_by_sent.setdefault(sid(e.stmt.speaker_start), []).append(
-                (e.stmt.speaker_start, e.stmt.speaker_end)
-            )
-            evals_by_sent.setdefault(sid(e.stmt.start), []).append(e)
+        # Each mention is compared with the items that start in its own sentence (from
+        # the sentence start to the next one; the first from the start of the text):
+        # statements, objects and speakers never cross a (quote-aware) sentence. Items
+        # sorted by start, so those of a sentence up to the mention are one slice.
+        speakers = sorted(
+            [(s_.speaker_start, s_.speaker_end) for s_ in stmts]
+            + [(e.stmt.speaker_start, e.stmt.speaker_end) for e in evals]
+        )
+        sp_starts = [x for x, _ in speakers]
+        evals.sort(key=lambda e: e.stmt.start)  # (already in this order: objects follow verbs)
+        ev_starts = [e.stmt.start for e in evals]
         jtext = None  # the journalist's voice (quotes, statements blanked), made when needed
         mention_spans = sorted((m_start[i], m_end[i]) for i in rows)
         mention_starts = [x for x, _ in mention_spans]
 
         for i in rows:
             a, b = m_start[i], m_end[i]
-            k = sid(a)
-            if any(x <= a < y for x, y in holders_by_sent.get(k, ())):
+            k = max(bisect.bisect_right(starts, a) - 1, 0)
+            lo_k = starts[k] if k else 0
+            j0, j1 = bisect.bisect_left(sp_starts, lo_k), bisect.bisect_right(sp_starts, a)
+            if any(a < y for _, y in speakers[j0:j1]):
                 continue  # a holder, not a target: the journalist reports it neutrally
-            host = [s for s in stmts_by_sent.get(k, ()) if s.start <= a < s.end]
-            objs = [e for e in evals_by_sent.get(k, ()) if e.stmt.start <= a < e.stmt.end]
+            j0, j1 = bisect.bisect_left(st_starts, lo_k), bisect.bisect_right(st_starts, a)
+            host = [s for s in stmts[j0:j1] if a < s.end]
+            j0, j1 = bisect.bisect_left(ev_starts, lo_k), bisect.bisect_right(ev_starts, a)
+            objs = [e for e in evals[j0:j1] if a < e.stmt.end]
             if objs:
                 e = min(objs, key=lambda e: e.stmt.end - e.stmt.start)
                 holder_id[i], holder_kind[i] = e.stmt.holder_id, e.stmt.holder_kind
