@@ -165,6 +165,7 @@ _VERBLIKE = frozenset(
 )
 _SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _MODALS = frozenset(_words("will would could should can may might must shall"))
+_NOT_IN_SUBJECT = _VERBLIKE | _SPEECH_VERB_SET | _MODALS  # lower-case words a subject stops at
 _NEGATORS = frozenset(_words("not never no n't не ни ні"))
 # First words after a clause-final speech verb ('…, officials said on Monday.').
 _ADJUNCT_STARTS = frozenset(
@@ -204,20 +205,35 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
-# A speech verb with the character before it, which must not be a word character:
-# scan ' ' + text and subtract one from the offsets. A pattern that starts with a
-# character class is scanned faster than one that starts with a lookbehind
-# ('(?<![\w\-’'])' before issue 16), and finds the same verbs (tests/test_stance_speed.py).
-_SPEECH_VERB_AFTER_RE = re.compile(
-    rf"[^\w\-’'](?P<v>{literal_alternation(SPEECH_VERBS)})(?![\w\-])"
+# A speech verb or participle with the character before it, which must not be a word
+# character: scan ' ' + text and subtract one from the offsets (_speech_words). A
+# pattern that starts with a character class is scanned faster than one that starts
+# with a lookbehind ('(?<![\w\-’'])' before issue 16); no word is both a verb and a
+# participle, and a word can only match as a whole, so one scan finds what one scan
+# per list found (tests/test_stance_speed.py).
+_SPEECH_WORD_AFTER_RE = re.compile(
+    rf"[^\w\-’'](?P<v>{literal_alternation(SPEECH_VERBS + SPEECH_PARTICIPLES)})(?![\w\-])"
 )
-# A participle after a space or a comma. Only the group ``v`` is used: ', adding' and
-# ',  adding' find the same word as the longer prefix ',\s*' did before issue 16, and
-# the one-character class lets the regex engine skip to spaces and commas
-# (tests/test_stance_speed.py checks the equivalence).
-_PARTICIPLE_RE = re.compile(
-    rf"[\s,](?P<v>{literal_alternation(SPEECH_PARTICIPLES)})(?![\w\-])",
-)
+_PARTICIPLE_SET = frozenset(SPEECH_PARTICIPLES)
+
+
+def _speech_words(masked: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """The speech verbs and participles of a quote-masked field, as ``(start, end, word)``.
+
+    Verbs: not after a word character, hyphen or apostrophe (and not followed by a
+    word character or hyphen). Participles: after a space or a comma (', adding that').
+    """
+    verbs, participles = [], []
+    for m in _SPEECH_WORD_AFTER_RE.finditer(" " + masked):
+        va, vb = m.span("v")
+        v = m.group("v")
+        if v not in _PARTICIPLE_SET:
+            verbs.append((va - 1, vb - 1, v))
+        elif va > 1 and (masked[va - 2] == "," or masked[va - 2].isspace()):
+            participles.append((va - 1, vb - 1, v))
+    return verbs, participles
+
+
 _ACCORDING_RE = re.compile(
     r"(?<![\w\-])(?P<v>[Aa]ccording to|(?=[ЗзПпНн])(?:[Зз]а словами|[Пп]о словам|[Пп]о мнению|[Нн]а думку"
     r"|[Пп]о данным|[Зз]а даними|[Пп]о информации|[Зз]а інформацією"
@@ -237,7 +253,7 @@ def _according_matches(masked: str) -> list[re.Match]:
     Without any of the Cyrillic first letters, a match can only be '[Aa]ccording to'
     starting one character before a 'ccording to' found with :meth:`str.find`.
     """
-    if _ACCORDING_CYRILLIC_RE.search(masked):
+    if not masked.isascii() and _ACCORDING_CYRILLIC_RE.search(masked):
         return list(_ACCORDING_RE.finditer(masked))
     out = []
     i = masked.find("ccording to", 1)
@@ -296,11 +312,21 @@ _SUBJECT_BOUNDARY_RE = re.compile(
     r"[,;:()\[\]\"“”‘«»\x1a]|[.!?](?=\s|$)|[–—]|\s-\s"
     rf"|(?<![\w\-])(?P<w>{literal_alternation(_SUBJECT_BOUNDARY_WORDS)})(?![\w\-])"
 )
+# The same boundaries read backwards: on the reversed text, with each word reversed
+# and 'followed by a space or the end' turned into 'preceded by ...'. Its first match
+# in the reversed window before a verb is the last match of _SUBJECT_BOUNDARY_RE in
+# the window, unless forward matches overlap, which only ' - - ' can do (group
+# ``dash``; tests/test_stance_speed.py).
+_SUBJECT_BOUNDARY_REVERSED_RE = re.compile(
+    r"[,;:()\[\]\"“”‘«»\x1a]|(?<!\S)[.!?]|[–—]|(?P<dash>\s-\s)|(?<![\w\-])"
+    rf"(?P<w>{literal_alternation(w[::-1] for w in _SUBJECT_BOUNDARY_WORDS)})(?![\w\-])"
+)
 # Boundaries that end a speaker phrase that follows its verb ('said Zelenskyy at ...').
 _FORWARD_STOP_RE = re.compile(
     r"[,;:()\[\]\"“”‘«»\x1a]|[.!?](?=\s|$)|[–—]|\s-\s"
     rf"|(?<![\w\-])(?:{literal_alternation(_FORWARD_STOP_WORDS)})(?![\w\-])"
 )
+# No lookaround: a scan of text[a:b] equals a scan of text with pos=a, endpos=b.
 _TOKEN_RE = re.compile(_W)
 # An impersonal Russian/Ukrainian speaker: a place or institution after в/у, with a
 # plural verb ('В Кремле заявили', 'заявили у Києві'): the place is the holder.
@@ -320,7 +346,7 @@ _MASK = "\x1a"
 
 
 # --------------------------------------------------------------------------- records
-@dataclass
+@dataclass(slots=True)
 class _Statement:
     start: int
     end: int
@@ -335,8 +361,7 @@ class _Statement:
     extra: dict = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class _Mention:
+class _Mention(NamedTuple):  # built for every mention: a tuple is made ~3x faster than a dataclass
     start: int
     end: int
     actor_id: str
@@ -635,36 +660,6 @@ def _strip_span(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-#: Characters before a verb searched first for the boundaries of its subject.
-_BOUNDS_TAIL_CHARS = 40
-
-
-def _subject_bounds(masked: str, lo: int, pos: int) -> list[tuple[int, int, str, str | None]]:
-    """The boundaries of ``masked[lo:pos]`` that :func:`_subject_before` reads.
-
-    Returns ``(start, end, text, word)`` for the matches of :data:`_SUBJECT_BOUNDARY_RE`
-    in the window (offsets relative to `lo`; `word` is the group ``w``): all of them,
-    or only those after the last space (followed by a letter or digit) more than
-    ``_BOUNDS_TAIL_CHARS`` characters before `pos` when those decide the result:
-    at least three, or one with text between it and `pos` (the appositive test
-    looks at the last three only when the last one ends the window). No match can
-    span that space, so the scan from just after it finds the same matches as the
-    scan of the whole window, only fewer of them.
-    """
-    space = masked.rfind(" ", lo + 1, pos - _BOUNDS_TAIL_CHARS)
-    if space > lo and masked[space + 1].isalnum():
-        tail = [
-            (m.start() - lo, m.end() - lo, m.group(), m.group("w"))
-            for m in _SUBJECT_BOUNDARY_RE.finditer(masked, space + 1, pos)
-        ]
-        if len(tail) >= 3 or (tail and masked[lo + tail[-1][1] : pos].strip()):
-            return tail
-    return [
-        (m.start(), m.end(), m.group(), m.group("w"))
-        for m in _SUBJECT_BOUNDARY_RE.finditer(masked[lo:pos])
-    ]
-
-
 def _subject_before(masked: str, lo: int, pos: int) -> tuple[int, int, str | None]:
     """Find the subject phrase ending just before `pos` (a verb), scanning back to `lo`.
 
@@ -673,64 +668,70 @@ def _subject_before(masked: str, lo: int, pos: int) -> tuple[int, int, str | Non
     caller can inherit the clause subject.
     """
     lo = max(lo, pos - 160)
-    window = masked[lo:pos]
-    cut = 0
+    cut = lo
     boundary_word = None
-    bounds = _subject_bounds(masked, lo, pos)
-    if bounds:
-        cut = bounds[-1][1]
-        boundary_word = bounds[-1][3]
-    if (
-        not window[cut:].strip()
-        and len(bounds) >= 2
-        and bounds[-1][2] == ","
-        and bounds[-2][2] == ","
+    # the last boundary, found by reading back from the verb; the forward scan of the
+    # window when that may differ (a spaced hyphen) or the appositive test needs the
+    # boundaries before it (a comma just before the verb)
+    last = _SUBJECT_BOUNDARY_REVERSED_RE.search(masked[lo:pos][::-1])
+    if last is not None and last.lastgroup == "w":
+        cut = pos - last.start()
+        boundary_word = last.group("w")[::-1]
+    elif last is not None and last.lastgroup is None and (
+        last.group() != "," or masked[pos - last.start() : pos].strip()
     ):
-        # appositive subject: 'Dmitry Peskov, the Kremlin spokesman, said'
-        n0 = bounds[-3][1] if len(bounds) >= 3 else 0
-        name = window[n0 : bounds[-2][0]]
-        appos = window[bounds[-2][1] : bounds[-1][0]]
+        cut = pos - last.start()
+    elif last is not None:  # a spaced hyphen, or a comma just before the verb
+        bounds = list(_SUBJECT_BOUNDARY_RE.finditer(masked[lo:pos]))  # offsets from lo
+        last = bounds[-1]
+        cut = lo + last.end()
+        boundary_word = last.group("w")
         if (
-            0 < len(_TOKEN_RE.findall(name)) <= 5
-            and 0 < len(_TOKEN_RE.findall(appos)) <= 6
-            and any(t[:1].isupper() for t in _TOKEN_RE.findall(name))
+            len(bounds) >= 2
+            and last.group() == ","
+            and bounds[-2].group() == ","
+            and not masked[cut:pos].strip()
         ):
-            a, b = _strip_span(masked, lo + n0, lo + bounds[-1][0])
-            return a, b, None
-    tokens = [
-        (m.start() + lo + cut, m.end() + lo + cut, m.group())
-        for m in _TOKEN_RE.finditer(window[cut:])
-    ]
+            # appositive subject: 'Dmitry Peskov, the Kremlin spokesman, said'
+            n0 = lo + bounds[-3].end() if len(bounds) >= 3 else lo
+            name = masked[n0 : lo + bounds[-2].start()]
+            appos = masked[lo + bounds[-2].end() : lo + last.start()]
+            if (
+                0 < len(_TOKEN_RE.findall(name)) <= 5
+                and 0 < len(_TOKEN_RE.findall(appos)) <= 6
+                and any(t[:1].isupper() for t in _TOKEN_RE.findall(name))
+            ):
+                a, b = _strip_span(masked, n0, lo + last.start())
+                return a, b, None
+    # the words after the last boundary (no lookbehind in _TOKEN_RE: scanning in
+    # place finds the words of the slice)
+    tokens = list(_TOKEN_RE.finditer(masked, cut, pos))
+    words = [t[0] for t in tokens]
     # drop auxiliaries/adverbs between the subject and the verb
-    while tokens and (
-        tokens[-1][2].lower() in _AUX_ADV
-        or (tokens[-1][2].endswith("ly") and tokens[-1][2].islower())
+    n = len(words)
+    while n and (
+        words[n - 1].lower() in _AUX_ADV or (words[n - 1].endswith("ly") and words[n - 1].islower())
     ):
-        tokens.pop()
-    # the subject starts after the last verb-like word or 'and'
-    kept: list[tuple[int, int, str]] = []
+        n -= 1
+    # the subject is words[i:n]: it starts after the last verb-like word or 'and'
     stop = "but" if boundary_word in _BUT_WORDS else None
-    for tok in reversed(tokens):
-        w = tok[2]
+    i = n
+    while i:
+        w = words[i - 1]
         low = w.lower()
-        if low in _AND_WORDS and (not kept or not kept[-1][2][:1].isupper()):
+        if low in _AND_WORDS and (i == n or not words[i][:1].isupper()):
             stop = "and"
             break
         if w.islower() and (
-            low in _VERBLIKE
-            or low in _SPEECH_VERB_SET
-            or low in _MODALS
+            low in _NOT_IN_SUBJECT
             or (low.endswith("ed") and low not in ("unnamed", "named", "concerned"))
         ):
             stop = None
             break
-        kept.append(tok)
-    if not kept:
+        i -= 1
+    if i == n:
         return pos, pos, stop or ("but" if boundary_word in _BUT_WORDS else None)
-    kept.reverse()
-    if len(kept) > 10:
-        kept = kept[-10:]
-    return kept[0][0], kept[-1][1], None
+    return tokens[max(i, n - 10)].start(), tokens[n - 1].end(), None
 
 
 def _subject_after(masked: str, pos: int, hi: int) -> tuple[int, int]:
@@ -812,10 +813,7 @@ def _parse_field(
         k = bisect.bisect_right(sent_starts, pos) - 1
         return sents[k] if k >= 0 else (0, len(text))
 
-    verbs = [
-        (m.start("v") - 1, m.end("v") - 1, m.group("v"))
-        for m in _SPEECH_VERB_AFTER_RE.finditer(" " + masked)
-    ]
+    verbs, participles = _speech_words(masked)
     verb_starts = [v[0] for v in verbs]
     used: set[int] = set()
     out: list[_Statement] = []
@@ -911,11 +909,11 @@ def _parse_field(
         if va in used:
             continue
         s0, s1 = sent_of(va)
-        before = _TOKEN_RE.findall(masked[max(s0, va - 30) : va])
+        before = _TOKEN_RE.findall(masked, max(s0, va - 30), va)
         if before and before[-1].lower() in _BE_FORMS:
             continue  # passive ('it is said', 'he was told'): no speaker in subject position
         sa, sb, stop = _subject_before(masked, s0, va)
-        between = _TOKEN_RE.findall(masked[sb:va]) if sb > sa else before[-3:]
+        between = _TOKEN_RE.findall(masked, sb, va) if sb > sa else before[-3:]
         if any(t.lower() in _NEGATORS or t.lower().endswith(("n't", "n’t")) for t in between):
             continue  # 'Russia has not commented': no statement
         prev = masked[max(s0, sa - 8) : sa].rstrip()
@@ -942,7 +940,7 @@ def _parse_field(
                 continue
             inherit = True
         else:
-            if _TOKEN_RE.findall(masked[sa:sb])[-1].lower() in _DETERMINERS:
+            if _TOKEN_RE.findall(masked, sa, sb)[-1].lower() in _DETERMINERS:
                 continue
             if not _is_speaker(masked[sa:sb]) and not (
                 v.endswith("ли") and _IMPERSONAL_PLACE_RE.fullmatch(" " + masked[sa:sb])
@@ -976,17 +974,15 @@ def _parse_field(
         out.append(st)
 
     # 3. participles continuing the clause subject's speech ('…, adding that …')
-    for m in _PARTICIPLE_RE.finditer(masked):
-        va = m.start("v")
+    for va, c0, v in participles:
         s0, s1 = sent_of(va)
-        c0 = m.end("v")
         lead = _PARTICIPLE_LEAD_RE.match(masked[c0:s1])
         c0 += lead.end()
         c1 = content_end(c0, s1)
         c0, c1 = _strip_span(text, c0, c1)
         if c1 <= c0:
             continue
-        out.append(_Statement(c0, c1, va, va, "reported", m.group("v"), va, inherit=True))
+        out.append(_Statement(c0, c1, va, va, "reported", v, va, inherit=True))
 
     # 4. 'according to X' (before or after its content)
     for m in _according_matches(masked):
@@ -1073,6 +1069,13 @@ def _has_name(phrase: str, offset: int, inside: list[_Mention]) -> bool:
 _MENTION_PRIORITY = {"name": 0, "alias": 1, "metonym": 2, "demonym": 3}
 
 
+@functools.lru_cache(maxsize=4096)  # speaker phrases recur: 'he', 'officials', 'the ministry'
+def _speaker_words(phrase: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The lower-cased words of a speaker phrase (final dots stripped) and its role nouns."""
+    toks = tuple(t.lower().rstrip(".") for t in _TOKEN_RE.findall(phrase))
+    return toks, tuple(t for t in toks if t in ROLE_NOUNS)
+
+
 def _resolve_holders(
     text: str,
     statements: list[_Statement],
@@ -1102,11 +1105,11 @@ def _resolve_holders(
             st.holder_id, st.holder_kind = cont.holder_id, cont.holder_kind
             continue
         phrase = text[st.speaker_start : st.speaker_end]
-        toks = [t.lower().rstrip(".") for t in _TOKEN_RE.findall(phrase)]
+        toks, roles = _speaker_words(phrase)
         lo = bisect.bisect_left(m_starts, st.speaker_start)
         hi = bisect.bisect_left(m_starts, st.speaker_end)
         inside = [m for m in mentions[lo:hi] if m.end <= st.speaker_end]
-        role = next((t for t in reversed(toks) if t in ROLE_NOUNS), None)
+        role = roles[-1] if roles else None
         if len(toks) == 1 and toks[0] in PRONOUNS:
             st.holder_kind = "pronoun"
             if toks[0] in _PERSON_PRONOUNS:
@@ -1134,9 +1137,8 @@ def _resolve_holders(
             if toks and toks[0] in ("the", "this", "that", "these", "those"):
                 st.holder_id = last_by_role.get(role, UNKNOWN_HOLDER)
         if st.holder_kind == "unnamed_source" and st.holder_id != UNKNOWN_HOLDER:
-            for t in toks:
-                if t in ROLE_NOUNS:
-                    last_by_role[t] = st.holder_id
+            for t in roles:
+                last_by_role[t] = st.holder_id
 
 
 # --------------------------------------------------------------------------- public API
