@@ -7,7 +7,8 @@ Usage::
 
 Corpora: ``bundled`` (``corpus/articles.jsonl`` with ``corpus/outlets.yml``),
 ``synthetic`` (the file given with ``--synthetic``, from ``benchmarks/synthetic.py``;
-skipped without it) and ``basil`` (``/work/shared/data/basil/basil_train.jsonl``,
+skipped without it) and ``basil`` (``basil/basil_train.jsonl`` under ``FRAMING_DATA_DIR``
+or ``../shared/data``,
 ``--format basil``; skipped when absent). Each is scored with ``framing score --jobs 1``
 (default scorer, stance on) into a temporary folder, by the ``framing`` package on
 ``PYTHONPATH``. The part files of ``mentions/`` (with the stance columns) and
@@ -27,8 +28,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from framing.paths import shared_data_dir
+
 REPO = Path(__file__).resolve().parents[1]
-BASIL = Path("/work/shared/data/basil/basil_train.jsonl")
+BASIL = (shared_data_dir() or Path("/nonexistent")) / "basil" / "basil_train.jsonl"
 TABLES = ("mentions", "statements")
 
 

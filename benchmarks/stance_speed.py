@@ -11,7 +11,8 @@ chunk worker of ``framing score`` does):
 
 - ``bundled``: ``corpus/articles.jsonl`` with ``corpus/outlets.yml``;
 - ``synthetic``: the file given with ``--synthetic`` (``benchmarks/synthetic.py``);
-- ``basil``: ``/work/shared/data/basil/basil_train.jsonl`` (``format='basil'``),
+- ``basil``: ``basil/basil_train.jsonl`` under ``FRAMING_DATA_DIR`` or ``../shared/data``
+  (``format='basil'``),
   skipped when absent (``--basil`` changes the path);
 - ``tests``: every string literal of 15 or more characters in ``tests/test_quotes*.py``,
   ``tests/test_stance*.py`` (but ``test_stance_speed.py``) and
@@ -46,8 +47,10 @@ from pathlib import Path
 import pandas as pd
 from threadpoolctl import threadpool_limits
 
+from framing.paths import shared_data_dir
+
 REPO = Path(__file__).resolve().parents[1]
-BASIL = Path("/work/shared/data/basil/basil_train.jsonl")
+BASIL = (shared_data_dir() or Path("/nonexistent")) / "basil" / "basil_train.jsonl"
 TEST_GLOBS = ("test_quotes*.py", "test_stance*.py", "test_multilingual*.py")
 SCORER = "newsmtsc-linear"
 

@@ -66,14 +66,21 @@ def _private_uses(path):
     )
 
 
-@pytest.mark.parametrize("path", sorted(
-    [*(SRC / "scale").glob("*.py"), *(SRC / "commands").glob("*.py"),
-     *(SRC / name for name in ("study.py", "runner.py", "cli.py", "pipeline.py", "evidence.py"))]
-), ids=lambda p: p.relative_to(SRC).as_posix())
+def _private_imports(path):
+    """``from framing.x import _name`` imports in `path`."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return sorted(
+        f"{node.module}.{alias.name}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("framing")
+        for alias in node.names
+        if alias.name.startswith("_") and not alias.name.startswith("__")
+    )
+
+
+@pytest.mark.parametrize("path", sorted(SRC.rglob("*.py")),
+                         ids=lambda p: p.relative_to(SRC).as_posix())
 def test_modules_meet_through_public_names(path):
-    """The scoring road uses no other module's underscore names; corpus internals only in
-    scale/records.py, behind its own small functions (to be swapped for public readers)."""
-    uses = _private_uses(path)
-    if path == SRC / "scale" / "records.py":
-        uses = [u for u in uses if not u.startswith("framing.corpus.")]
+    """No module uses another module's underscore names, as attributes or imports."""
+    uses = _private_uses(path) + _private_imports(path)
     assert uses == [], f"{path.relative_to(SRC)} uses private names {uses}"

@@ -178,13 +178,17 @@ _ADJUNCT_STARTS = frozenset(
     )
 )
 _BE_FORMS = frozenset(_words("is are was were be been being"))
-_DETERMINERS = frozenset(
+#: Determiners and possessives (English, Russian, Ukrainian) that may open a speaker or
+#: subject phrase; shared with :mod:`framing.stance`.
+DETERMINERS = frozenset(
     _words(
         "the a an this that these those his her its their our my your some any no every each "
         "этот эта это эти цей ця це ці его её их його її їх наш наша ваш"
     )
 )
-_PREPOSITIONS = frozenset(
+#: Prepositions (English, Russian, Ukrainian) that end a subject phrase scanned backwards;
+#: shared with :mod:`framing.stance`.
+PREPOSITIONS = frozenset(
     _words(
         "in at on to from with for of by about against under over into during after before "
         "per via than as "
@@ -192,8 +196,8 @@ _PREPOSITIONS = frozenset(
         "після через без к ко між между из против проти"
     )
 )
-_DETERMINERS_OF_FOR = _DETERMINERS | {"of", "for"}  # may not end a sentence subject
-_ROLE_OR_DETERMINER = ROLE_NOUNS | _DETERMINERS  # lower-case words of a headline speaker
+_DETERMINERS_OF_FOR = DETERMINERS | {"of", "for"}  # may not end a sentence subject
+_ROLE_OR_DETERMINER = ROLE_NOUNS | DETERMINERS  # lower-case words of a headline speaker
 # Russian and Ukrainian coordinators ('and', 'or') and contrast words ('but').
 _AND_WORDS = frozenset(_words("and or и і й та а или або"))
 _BUT_WORDS = frozenset(_words("but но але однако проте"))
@@ -326,8 +330,9 @@ _FORWARD_STOP_RE = re.compile(
     r"[,;:()\[\]\"“”‘«»\x1a]|[.!?](?=\s|$)|[–—]|\s-\s"
     rf"|(?<![\w\-])(?:{literal_alternation(_FORWARD_STOP_WORDS)})(?![\w\-])"
 )
-# No lookaround: a scan of text[a:b] equals a scan of text with pos=a, endpos=b.
-_TOKEN_RE = re.compile(_W)
+#: A word or a punctuation token. No lookaround: a scan of ``text[a:b]`` equals a scan of
+#: ``text`` with ``pos=a, endpos=b``.
+TOKEN_RE = re.compile(_W)
 # An impersonal Russian/Ukrainian speaker: a place or institution after в/у, with a
 # plural verb ('В Кремле заявили', 'заявили у Києві'): the place is the holder.
 _IMPERSONAL_PLACE_RE = re.compile(
@@ -347,7 +352,16 @@ _MASK = "\x1a"
 
 # --------------------------------------------------------------------------- records
 @dataclass(slots=True)
-class _Statement:
+class Statement:
+    """One attributed statement while a field is parsed (offsets into the field).
+
+    ``start``/``end``: the quoted or reported content; ``speaker_start``/``speaker_end``:
+    the speaker phrase; ``kind``: ``'direct'`` or ``'reported'``; ``verb`` and
+    ``verb_pos``: the speech verb; ``holder_id``/``holder_kind``: set by
+    :func:`resolve_holders`. Rows of :data:`STATEMENT_COLUMNS` are made from it; the
+    stance scorer (:mod:`framing.stance`) builds its attitude events with it too.
+    """
+
     start: int
     end: int
     speaker_start: int
@@ -361,7 +375,9 @@ class _Statement:
     extra: dict = field(default_factory=dict)
 
 
-class _Mention(NamedTuple):  # built for every mention: a tuple is made ~3x faster than a dataclass
+class Mention(NamedTuple):  # built for every mention: a tuple is made ~3x faster than a dataclass
+    """A registry mention in a field: offsets, actor id, mention kind, whether a person."""
+
     start: int
     end: int
     actor_id: str
@@ -660,12 +676,25 @@ def _strip_span(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _subject_before(masked: str, lo: int, pos: int) -> tuple[int, int, str | None]:
+def subject_before(masked: str, lo: int, pos: int) -> tuple[int, int, str | None]:
     """Find the subject phrase ending just before `pos` (a verb), scanning back to `lo`.
 
-    Returns ``(start, end, stop)`` with ``start == end`` when no subject was found;
-    `stop` is 'and'/'but' when the verb is coordinated ('... and said'), so the
-    caller can inherit the clause subject.
+    Parameters
+    ----------
+    masked : str
+        The field with quoted spans masked (:func:`mask_quotes`).
+    lo : int
+        Leftmost offset to look at (at most 160 characters before `pos` are read).
+    pos : int
+        Offset of the verb.
+
+    Returns
+    -------
+    start, end : int
+        Offsets of the subject phrase in `masked`; ``start == end`` when none was found.
+    stop : str or None
+        'and'/'but' when the verb is coordinated ('... and said'), so the caller can
+        inherit the clause subject; else None.
     """
     lo = max(lo, pos - 160)
     cut = lo
@@ -697,15 +726,15 @@ def _subject_before(masked: str, lo: int, pos: int) -> tuple[int, int, str | Non
             name = masked[n0 : lo + bounds[-2].start()]
             appos = masked[lo + bounds[-2].end() : lo + last.start()]
             if (
-                0 < len(_TOKEN_RE.findall(name)) <= 5
-                and 0 < len(_TOKEN_RE.findall(appos)) <= 6
-                and any(t[:1].isupper() for t in _TOKEN_RE.findall(name))
+                0 < len(TOKEN_RE.findall(name)) <= 5
+                and 0 < len(TOKEN_RE.findall(appos)) <= 6
+                and any(t[:1].isupper() for t in TOKEN_RE.findall(name))
             ):
                 a, b = _strip_span(masked, n0, lo + last.start())
                 return a, b, None
-    # the words after the last boundary (no lookbehind in _TOKEN_RE: scanning in
+    # the words after the last boundary (no lookbehind in TOKEN_RE: scanning in
     # place finds the words of the slice)
-    tokens = list(_TOKEN_RE.finditer(masked, cut, pos))
+    tokens = list(TOKEN_RE.finditer(masked, cut, pos))
     words = [t[0] for t in tokens]
     # drop auxiliaries/adverbs between the subject and the verb
     n = len(words)
@@ -740,37 +769,60 @@ def _subject_after(masked: str, pos: int, hi: int) -> tuple[int, int]:
     m = _FORWARD_STOP_RE.search(window, 1)
     end = pos + (m.start() if m else len(window))
     a, b = _strip_span(masked, pos, end)
-    toks = _TOKEN_RE.findall(masked[a:b])
+    toks = TOKEN_RE.findall(masked[a:b])
     if not toks or len(toks) > 8:
         return pos, pos
     return a, b
 
 
 @functools.lru_cache(maxsize=4096)  # speaker phrases recur: 'he', 'officials', 'the ministry'
-def _is_speaker(phrase: str) -> bool:
-    """A plausible speaker: a name, a pronoun, or a phrase headed by a role noun."""
-    toks = _TOKEN_RE.findall(phrase)
+def is_speaker(phrase: str) -> bool:
+    """Whether `phrase` can be a speaker: a name, a pronoun, or a phrase headed by a role noun.
+
+    Parameters
+    ----------
+    phrase : str
+        A candidate speaker phrase (at most 10 tokens are accepted).
+
+    Returns
+    -------
+    bool
+    """
+    toks = TOKEN_RE.findall(phrase)
     if not toks or len(toks) > 10:
         return False
     low = [t.lower().rstrip(".") for t in toks]
     if len(toks) == 1 and low[0] in PRONOUNS:
         return True
-    if low[0] in _PREPOSITIONS:
+    if low[0] in PREPOSITIONS:
         return False
     if any(t[:1].isupper() for t in toks):
         return True
     return any(t in ROLE_NOUNS for t in low)
 
 
-def _sentence_subject(masked: str, s0: int, s1: int) -> tuple[int, int]:
-    """The leading noun phrase of a clause, after an introductory phrase ('In ..., X')."""
+def sentence_subject(masked: str, s0: int, s1: int) -> tuple[int, int]:
+    """The leading noun phrase of a clause, after an introductory phrase ('In ..., X').
+
+    Parameters
+    ----------
+    masked : str
+        The field with quoted spans masked (:func:`mask_quotes`).
+    s0, s1 : int
+        Offsets of the clause.
+
+    Returns
+    -------
+    start, end : int
+        Offsets of the noun phrase in `masked` (``start == end``: none).
+    """
     seg = masked[s0:s1]
-    toks = list(_TOKEN_RE.finditer(seg))
+    toks = list(TOKEN_RE.finditer(seg))
     if not toks:
         return s0, s0
     first = toks[0].group().lower()
     start_idx = 0
-    if first in _PREPOSITIONS or first in (
+    if first in PREPOSITIONS or first in (
         "meanwhile",
         "however",
         "earlier",
@@ -787,7 +839,7 @@ def _sentence_subject(masked: str, s0: int, s1: int) -> tuple[int, int]:
     for t in toks[start_idx:]:
         w = t.group()
         low = w.lower()
-        if w[:1].isupper() or low in _DETERMINERS or low in ROLE_NOUNS or low in ("of", "for"):
+        if w[:1].isupper() or low in DETERMINERS or low in ROLE_NOUNS or low in ("of", "for"):
             picked.append(t)
             continue
         break
@@ -801,7 +853,7 @@ def _sentence_subject(masked: str, s0: int, s1: int) -> tuple[int, int]:
 # --------------------------------------------------------------------------- parser
 def _parse_field(
     text: str, *, title: bool = False, layout: FieldLayout | None = None
-) -> tuple[list[_Statement], list]:
+) -> tuple[list[Statement], list]:
     """Find statements in one field: direct quotes first, then reported speech.
 
     Returns the statements (sorted by content start) and the field's quotes.
@@ -816,7 +868,7 @@ def _parse_field(
     verbs, participles = _speech_words(masked)
     verb_starts = [v[0] for v in verbs]
     used: set[int] = set()
-    out: list[_Statement] = []
+    out: list[Statement] = []
 
     def content_end(pos: int, s1: int) -> int:
         m = _CLAUSE_END_RE.search(masked, pos, s1)
@@ -827,7 +879,7 @@ def _parse_field(
         return m.start()
 
     # 1. direct quotes: speaker after ('"…," the spokesman said') or before ('X said: "…"')
-    last_direct: _Statement | None = None
+    last_direct: Statement | None = None
     last_attr_end = -1
     for qa, qb in quotes:
         content = text[qa + 1 : qb].rstrip()
@@ -848,17 +900,17 @@ def _parse_field(
                 gap_clean = gap_clean.strip("—–").strip()
             if not gap_clean and (v in _INVERTED_VERBS or not v.isascii()):  # '"…," said X'
                 sa, sb = _subject_after(masked, vb, s1)
-                if sb > sa and _is_speaker(masked[sa:sb]):
-                    st = _Statement(qa + 1, qb, sa, sb, "direct", v, va)
+                if sb > sa and is_speaker(masked[sa:sb]):
+                    st = Statement(qa + 1, qb, sa, sb, "direct", v, va)
                     attr_end = sb
             elif gap_clean and not re.search(r"[;:.!?\"“”\x1a]", gap_clean):
-                sa, sb, _ = _subject_before(masked, after, va)
+                sa, sb, _ = subject_before(masked, after, va)
                 if (
                     sb > sa
                     and sa <= after + len(gap) - len(gap.lstrip(", ")) + 1
-                    and _is_speaker(masked[sa:sb])
+                    and is_speaker(masked[sa:sb])
                 ):
-                    st = _Statement(qa + 1, qb, sa, sb, "direct", v, va)
+                    st = Statement(qa + 1, qb, sa, sb, "direct", v, va)
                     attr_end = vb
         if st is None:
             k = bisect.bisect_left(verb_starts, qa) - 1
@@ -875,17 +927,17 @@ def _parse_field(
                     )
                 ):
                     ss0, _ = sent_of(va)
-                    sa, sb, stop = _subject_before(masked, ss0, va)
-                    if sb > sa and _is_speaker(masked[sa:sb]):
-                        st = _Statement(qa + 1, qb, sa, sb, "direct", v, va)
+                    sa, sb, stop = subject_before(masked, ss0, va)
+                    if sb > sa and is_speaker(masked[sa:sb]):
+                        st = Statement(qa + 1, qb, sa, sb, "direct", v, va)
                         attr_end = qb
                     elif stop in ("and", "but"):
-                        st = _Statement(qa + 1, qb, va, va, "direct", v, va, inherit=True)
+                        st = Statement(qa + 1, qb, va, va, "direct", v, va, inherit=True)
                         attr_end = qb
         if st is None and last_direct is not None and last_attr_end >= 0:
             gap = masked[last_attr_end:qa]
             if len(gap) <= 4 and re.fullmatch(r"[ ,.]*", gap):  # '"…," he said, "…"'
-                st = _Statement(
+                st = Statement(
                     qa + 1,
                     qb,
                     last_direct.speaker_start,
@@ -909,11 +961,11 @@ def _parse_field(
         if va in used:
             continue
         s0, s1 = sent_of(va)
-        before = _TOKEN_RE.findall(masked, max(s0, va - 30), va)
+        before = TOKEN_RE.findall(masked, max(s0, va - 30), va)
         if before and before[-1].lower() in _BE_FORMS:
             continue  # passive ('it is said', 'he was told'): no speaker in subject position
-        sa, sb, stop = _subject_before(masked, s0, va)
-        between = _TOKEN_RE.findall(masked, sb, va) if sb > sa else before[-3:]
+        sa, sb, stop = subject_before(masked, s0, va)
+        between = TOKEN_RE.findall(masked, sb, va) if sb > sa else before[-3:]
         if any(t.lower() in _NEGATORS or t.lower().endswith(("n't", "n’t")) for t in between):
             continue  # 'Russia has not commented': no statement
         prev = masked[max(s0, sa - 8) : sa].rstrip()
@@ -930,19 +982,19 @@ def _parse_field(
                 place = _IMPERSONAL_PLACE_RE.match(masked, vb, s1)
                 if sb <= sa and place is not None and v.endswith("ли"):
                     sa, sb = place.start("place"), place.end()  # '…, заявили в Кремле.'
-                if sb > sa and (_is_speaker(masked[sa:sb]) or place is not None):
+                if sb > sa and (is_speaker(masked[sa:sb]) or place is not None):
                     c0, c1 = _strip_span(text, s0, comma)
                     if c1 > c0:
                         used.add(va)
-                        out.append(_Statement(c0, c1, sa, sb, "reported", v, va))
+                        out.append(Statement(c0, c1, sa, sb, "reported", v, va))
                 continue
             if stop not in ("and", "but"):
                 continue
             inherit = True
         else:
-            if _TOKEN_RE.findall(masked, sa, sb)[-1].lower() in _DETERMINERS:
+            if TOKEN_RE.findall(masked, sa, sb)[-1].lower() in DETERMINERS:
                 continue
-            if not _is_speaker(masked[sa:sb]) and not (
+            if not is_speaker(masked[sa:sb]) and not (
                 v.endswith("ли") and _IMPERSONAL_PLACE_RE.fullmatch(" " + masked[sa:sb])
             ):  # 'В Москве заявили, что …' (impersonal: the place speaks)
                 continue
@@ -954,7 +1006,7 @@ def _parse_field(
             and sa - s0 > 3
         )
         if backward:
-            after_tokens = _TOKEN_RE.findall(rest)
+            after_tokens = TOKEN_RE.findall(rest)
             backward = len(after_tokens) <= 6 and (
                 not after_tokens or after_tokens[0].lower() in _ADJUNCT_STARTS
             )
@@ -969,7 +1021,7 @@ def _parse_field(
             c0, c1 = _strip_span(text, c0, c1)
         if c1 <= c0:
             continue
-        st = _Statement(c0, c1, sa, sb, "reported", v, va, inherit=inherit)
+        st = Statement(c0, c1, sa, sb, "reported", v, va, inherit=inherit)
         used.add(va)
         out.append(st)
 
@@ -982,7 +1034,7 @@ def _parse_field(
         c0, c1 = _strip_span(text, c0, c1)
         if c1 <= c0:
             continue
-        out.append(_Statement(c0, c1, va, va, "reported", v, va, inherit=True))
+        out.append(Statement(c0, c1, va, va, "reported", v, va, inherit=True))
 
     # 4. 'according to X' (before or after its content)
     for m in _according_matches(masked):
@@ -994,7 +1046,7 @@ def _parse_field(
         else:
             sa, sb = _subject_after(masked, m.end("v"), s1)
         comma = masked.find(",", m.end("v"), s1)
-        if sb <= sa or not _is_speaker(masked[sa:sb]):
+        if sb <= sa or not is_speaker(masked[sa:sb]):
             continue
         if masked[s0:va].strip():  # '…, according to US officials.'
             prev_end = masked.rfind(";", s0, va)
@@ -1006,16 +1058,16 @@ def _parse_field(
         if c1 <= c0:
             continue
         verb = "according to" if m.group("v").isascii() else m.group("v").lower()
-        out.append(_Statement(c0, c1, sa, sb, "reported", verb, va))
+        out.append(Statement(c0, c1, sa, sb, "reported", verb, va))
 
     # 5. headline attribution: 'Zelenskyy: "We need guarantees"', 'Media: US may …'
     if title and not out:
         m = re.match(r"\s*([^:\"“”]{1,40}?):\s+(\S.*)$", text, re.DOTALL)
-        head = _TOKEN_RE.findall(m.group(1)) if m else []
+        head = TOKEN_RE.findall(m.group(1)) if m else []
         if (
             m
             and 0 < len(head) <= 4
-            and _is_speaker(m.group(1))
+            and is_speaker(m.group(1))
             and all(t[:1].isupper() or t.lower() in _ROLE_OR_DETERMINER for t in head)
         ):
             c0, c1 = _strip_span(text, m.start(2), len(text.rstrip()))
@@ -1023,11 +1075,11 @@ def _parse_field(
                 kind, c0, c1 = "direct", c0 + 1, c1 - 1
             else:
                 kind = "reported"
-            out.append(_Statement(c0, c1, m.start(1), m.end(1), kind, ":", m.end(1)))
+            out.append(Statement(c0, c1, m.start(1), m.end(1), kind, ":", m.end(1)))
 
     # resolve inherited subjects (coordinated verbs, participles)
     out.sort(key=lambda s: (s.verb_pos, s.start))
-    last: dict[int, _Statement] = {}  # sentence start -> last statement with its own speaker
+    last: dict[int, Statement] = {}  # sentence start -> last statement with its own speaker
     for st in out:
         s0, _ = sent_of(st.verb_pos)
         if not st.inherit:
@@ -1038,24 +1090,24 @@ def _parse_field(
         if src is not None and src.speaker_end <= st.verb_pos:
             st.speaker_start, st.speaker_end = src.speaker_start, src.speaker_end
         else:
-            st.speaker_start, st.speaker_end = _sentence_subject(masked, s0, st.verb_pos)
+            st.speaker_start, st.speaker_end = sentence_subject(masked, s0, st.verb_pos)
     out = [st for st in out if st.speaker_end > st.speaker_start]
     out.sort(key=lambda s: (s.start, s.end))
     return out, quotes
 
 
 # --------------------------------------------------------------------------- holders
-def _has_name(phrase: str, offset: int, inside: list[_Mention]) -> bool:
+def _has_name(phrase: str, offset: int, inside: list[Mention]) -> bool:
     """True if `phrase` holds two adjacent capitalised words outside any mention."""
     run = 0
-    for m in _TOKEN_RE.finditer(phrase):
+    for m in TOKEN_RE.finditer(phrase):
         a = offset + m.start()
         covered = any(x.start <= a < x.end for x in inside)
         w = m.group()
         if (
             w[:1].isupper()
             and not covered
-            and w.lower() not in _DETERMINERS
+            and w.lower() not in DETERMINERS
             and w.lower() not in ROLE_NOUNS
         ):
             run += 1
@@ -1072,17 +1124,21 @@ _MENTION_PRIORITY = {"name": 0, "alias": 1, "metonym": 2, "demonym": 3}
 @functools.lru_cache(maxsize=4096)  # speaker phrases recur: 'he', 'officials', 'the ministry'
 def _speaker_words(phrase: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The lower-cased words of a speaker phrase (final dots stripped) and its role nouns."""
-    toks = tuple(t.lower().rstrip(".") for t in _TOKEN_RE.findall(phrase))
+    toks = tuple(t.lower().rstrip(".") for t in TOKEN_RE.findall(phrase))
     return toks, tuple(t for t in toks if t in ROLE_NOUNS)
 
 
-def _resolve_holders(
+def resolve_holders(
     text: str,
-    statements: list[_Statement],
-    mentions: list[_Mention],
+    statements: list[Statement],
+    mentions: list[Mention],
     quotes: list[tuple[int, int]],
 ) -> None:
     """Map each statement's speaker phrase to an actor id and a holder kind (in place).
+
+    `statements` (:class:`Statement`) get ``holder_id`` and ``holder_kind``;
+    `mentions` (:class:`Mention`) are the registry mentions of the field and `quotes`
+    its quoted spans (:func:`find_quotes`), both as offsets into `text`.
 
     Order of evidence: a registry mention inside the speaker phrase (person names
     first, then names/aliases, metonyms, demonyms); a pronoun resolved to the most
@@ -1296,7 +1352,7 @@ def find_statements(
         "find_statements",
     )
 
-    by_key: dict[tuple[str, str], list[_Mention]] = {}
+    by_key: dict[tuple[str, str], list[Mention]] = {}
     if len(mentions):
         for aid, fld, s, e, act, knd in zip(
             mentions["article_id"].astype(str).tolist(),
@@ -1308,7 +1364,7 @@ def find_statements(
             strict=True,
         ):
             by_key.setdefault((aid, fld), []).append(
-                _Mention(int(s), int(e), str(act), str(knd), bool(is_person(act)))
+                Mention(int(s), int(e), str(act), str(knd), bool(is_person(act)))
             )
 
     rows = []
@@ -1328,7 +1384,7 @@ def find_statements(
             stmts, quotes = _parse_field(text, title=(fld == "title"), layout=layout)
             if not stmts:
                 continue
-            _resolve_holders(text, stmts, by_key.get((aid, fld), []), quotes)
+            resolve_holders(text, stmts, by_key.get((aid, fld), []), quotes)
             for n, st in enumerate(stmts):
                 rows.append(
                     (
@@ -1362,16 +1418,26 @@ def find_statements(
 
 __all__ = [
     "CYRILLIC_LETTERS",
+    "DETERMINERS",
     "HOLDER_KINDS",
+    "PREPOSITIONS",
+    "PRONOUNS",
     "STATEMENT_COLUMNS",
     "STATEMENT_KINDS",
+    "TOKEN_RE",
     "UNKNOWN_HOLDER",
     "FieldLayout",
+    "Mention",
+    "Statement",
     "field_layout",
     "field_layouts",
     "find_quotes",
     "find_statements",
+    "is_speaker",
     "mask_quotes",
     "person_ids",
+    "resolve_holders",
     "sentence_spans",
+    "sentence_subject",
+    "subject_before",
 ]

@@ -27,23 +27,22 @@ from framing.exceptions import MissingColumnError
 from framing.inflection import INFLECTED_LANGUAGES, inflect
 from framing.paths import PACKAGE_DIR
 from framing.quotes import (
-    _DETERMINERS,
-    _PREPOSITIONS,
-    _TOKEN_RE,
     CYRILLIC_LETTERS,
+    DETERMINERS,
+    PREPOSITIONS,
     PRONOUNS,
+    TOKEN_RE,
     UNKNOWN_HOLDER,
     FieldLayout,
-    _is_speaker,
-    _Mention,
-    _resolve_holders,
-    _sentence_subject,
-    _Statement,
-    _subject_before,
-    _words,
+    Mention,
+    Statement,
     field_layout,
+    is_speaker,
     person_ids,
+    resolve_holders,
     sentence_spans,
+    sentence_subject,
+    subject_before,
 )
 from framing.text import literal_alternation
 
@@ -80,10 +79,7 @@ _STATEMENT_COLUMNS = (
 )
 _NEG_QUANTIFIERS = frozenset(("nobody", "no", "none", "neither", "noone", "никто", "ніхто"))
 _BASE_FORM_OK_BEFORE = PRONOUNS | frozenset(
-    _words(
-        "you i not n't cannot will would could should can may might must do does did to "
-        "don't doesn't didn't won't"
-    )
+    ["you", "i", "not", "n't", "cannot", "will", "would", "could", "should", "can", "may", "might", "must", "do", "does", "did", "to", "don't", "doesn't", "didn't", "won't"]
 )
 # A dash, except the Russian/Ukrainian copula dash after a word ('Росія — агресор').
 _DASH = rf"(?<![{CYRILLIC_LETTERS}]\s)[–—]"
@@ -105,7 +101,7 @@ _CLAUSE_RE = re.compile(
 )
 _PASSIVE_AUX = frozenset(("was", "were", "is", "are", "been", "be", "being"))
 # Prepositions that end the head noun phrase of an attitude verb's object ('of' does not).
-_OBJECT_HEAD_END = _PREPOSITIONS - {"of"}
+_OBJECT_HEAD_END = PREPOSITIONS - {"of"}
 # A character outside the ranges where matching with re.IGNORECASE is matching the
 # lower-cased text (str.lower keeps the length and lower-cases one character at a
 # time, and no character has another case-insensitive equivalent: not so for 'İ',
@@ -257,7 +253,7 @@ def load_stance_lexicon(path: str | Path | None = None) -> StanceLexicon:
 # --------------------------------------------------------------------------- helpers
 @dataclass(slots=True)
 class _Eval:
-    stmt: _Statement  # start/end = object span, speaker = subject span
+    stmt: Statement  # start/end = object span, speaker = subject span
     weight: float
     verb: str
 
@@ -268,7 +264,7 @@ def _is_negator(token: str, negators: frozenset) -> bool:
 
 
 def _negated(text: str, lo: int, pos: int, negators: frozenset, n_tokens: int = 3) -> bool:
-    toks = _TOKEN_RE.findall(text, max(lo, pos - 60), pos)[-n_tokens:]
+    toks = TOKEN_RE.findall(text, max(lo, pos - 60), pos)[-n_tokens:]
     return any(_is_negator(t, negators) for t in toks)
 
 
@@ -300,9 +296,9 @@ def _find_evaluations(
             matches.append((va - 1, vb - 1, m.group("v")))
     for k, (va, vb, v) in enumerate(matches):
         s0, s1 = sent_of(va)
-        before = _TOKEN_RE.findall(text, max(s0, va - 40), va)
+        before = TOKEN_RE.findall(text, max(s0, va - 40), va)
         prev_tok = before[-1].lower() if before else ""
-        if prev_tok in _DETERMINERS or prev_tok in _PREPOSITIONS:
+        if prev_tok in DETERMINERS or prev_tok in PREPOSITIONS:
             continue  # a noun or adjective ('the support', 'of support')
         if v.isascii() and not v.endswith(("s", "ed")) and prev_tok not in _BASE_FORM_OK_BEFORE:
             continue  # bare 'support'/'trust' is a noun unless after a pronoun or auxiliary
@@ -318,7 +314,7 @@ def _find_evaluations(
         while ob > oa and text[ob - 1].isspace():
             ob -= 1
         p = oa  # the target is in the object's head NP: it ends before a preposition
-        for w in _TOKEN_RE.findall(text, oa, ob):
+        for w in TOKEN_RE.findall(text, oa, ob):
             p = text.find(w, p)  # where the word starts: its first occurrence from p
             if p > oa and w.lower() in _OBJECT_HEAD_END:
                 ob = p
@@ -328,25 +324,25 @@ def _find_evaluations(
             ob -= 1
         if ob <= oa:
             continue
-        sa, sb, coord = _subject_before(text, s0, va)
+        sa, sb, coord = subject_before(text, s0, va)
         inherit = False
         if sb <= sa:
             if coord not in ("and", "but"):
                 continue
             inherit = True
-        elif not _is_speaker(text[sa:sb]):
+        elif not is_speaker(text[sa:sb]):
             continue
         weight = lex.verbs[v]
         neg = _negated(text, sb if not inherit else s0, va, lex.negators)
         if not inherit:
-            first = _TOKEN_RE.search(text, sa, sb).group().lower()
+            first = TOKEN_RE.search(text, sa, sb).group().lower()
             neg ^= first in _NEG_QUANTIFIERS  # 'Nobody in Washington trusts …'
-        st = _Statement(oa, ob, sa, sb, "evaluation", v, va, inherit=inherit)
+        st = Statement(oa, ob, sa, sb, "evaluation", v, va, inherit=inherit)
         events.append(_Eval(st, -weight if neg else weight, v))
     if not any(e.stmt.inherit for e in events):
         return events  # every subject found: nothing to inherit
     # coordinated verbs inherit the subject of the previous verb in the sentence
-    by_sent: dict[int, list[_Statement]] = {}
+    by_sent: dict[int, list[Statement]] = {}
     for s in statements:
         if s.speaker_end > s.speaker_start:
             by_sent.setdefault(sent_of(s.speaker_start)[0], []).append(s)
@@ -366,7 +362,7 @@ def _find_evaluations(
             src = max(prior, key=lambda s: s.speaker_start)
             st.speaker_start, st.speaker_end = src.speaker_start, src.speaker_end
         else:
-            st.speaker_start, st.speaker_end = _sentence_subject(text, s0, st.verb_pos)
+            st.speaker_start, st.speaker_end = sentence_subject(text, s0, st.verb_pos)
     return [e for e in events if e.stmt.speaker_end > e.stmt.speaker_start]
 
 
@@ -638,7 +634,7 @@ def score_stance(
             return sents[max(k, 0)]
 
         stmts = [  # (verb_pos = speaker start, inherit=False, extra = the statement id)
-            _Statement(
+            Statement(
                 s_start[j],
                 s_end[j],
                 s_sp0[j],
@@ -664,16 +660,16 @@ def score_stance(
         )
         if evals:
             field_mentions = [
-                _Mention(m_start[i], m_end[i], m_actor[i], m_kind[i], bool(is_person(m_actor[i])))
+                Mention(m_start[i], m_end[i], m_actor[i], m_kind[i], bool(is_person(m_actor[i])))
                 for i in rows
             ]
-            _resolve_holders(text, [e.stmt for e in evals], field_mentions, quotes)
+            resolve_holders(text, [e.stmt for e in evals], field_mentions, quotes)
             if any(
                 e.stmt.holder_kind == "unnamed_source" and e.stmt.holder_id != UNKNOWN_HOLDER
                 for e in evals
             ):
                 evals = _find_evaluations(text, sents, sent_of, stmts, lex)
-                _resolve_holders(text, [e.stmt for e in evals], field_mentions, quotes)
+                resolve_holders(text, [e.stmt for e in evals], field_mentions, quotes)
             for e in evals:  # 'we'/'I' inside a statement is its speaker
                 subj = text[e.stmt.speaker_start : e.stmt.speaker_end].strip().lower()
                 if subj in ("we", "i"):
