@@ -87,13 +87,13 @@ def test_unchanged_notebooks_are_not_run_again(tmp_path, tiny_corpus_path):
     run_report(corpus=tiny_corpus_path, out_dir=out, notebooks=two)
     stamps = {p: p.stat().st_mtime_ns for p in out.glob("notebooks/*.ipynb")}
     again = run_report(corpus=tiny_corpus_path, out_dir=out, notebooks=two, overwrite=True)
-    assert all(run["up_to_date"] for run in again["notebooks"].values())
+    assert all(run["skipped"] for run in again["notebooks"].values())
     assert {p: p.stat().st_mtime_ns for p in stamps} == stamps  # nothing rewritten
     assert again["outputs"] and again["report_files"]
     # a parameter only notebook 01 declares: 01 runs, 05 does not
     changed = run_report(corpus=tiny_corpus_path, out_dir=out, notebooks=two, overwrite=True,
                          parameters={"top_outlets": 3})
-    assert {k: v["up_to_date"] for k, v in changed["notebooks"].items()} == {
+    assert {k: v["skipped"] for k, v in changed["notebooks"].items()} == {
         "01_explore_corpus": False, "05_validation": True}
     # a file named by a parameter changed: the notebooks reading it run again
     actors = tmp_path / "actors.yml"
@@ -103,16 +103,16 @@ def test_unchanged_notebooks_are_not_run_again(tmp_path, tiny_corpus_path):
     actors.write_bytes(actors.read_bytes() + b"\n# edited\n")
     edited = run_report(corpus=tiny_corpus_path, out_dir=out, notebooks=two, overwrite=True,
                         parameters={"top_outlets": 3}, actors=actors)
-    assert not any(run["up_to_date"] for run in edited["notebooks"].values())
+    assert not any(run["skipped"] for run in edited["notebooks"].values())
     # an output deleted or edited by hand: nothing can be trusted, everything runs
     (out / "fig01_articles_by_outlet.csv").unlink()
     redone = run_report(corpus=tiny_corpus_path, out_dir=out, notebooks=two, overwrite=True,
                         parameters={"top_outlets": 3}, actors=actors)
-    assert not any(run["up_to_date"] for run in redone["notebooks"].values())
+    assert not any(run["skipped"] for run in redone["notebooks"].values())
     assert (out / "fig01_articles_by_outlet.csv").is_file()
     forced = run_report(corpus=tiny_corpus_path, out_dir=out, notebooks=two, overwrite=True,
                         parameters={"top_outlets": 3}, actors=actors, force=True)
-    assert not any(run["up_to_date"] for run in forced["notebooks"].values())
+    assert not any(run["skipped"] for run in forced["notebooks"].values())
 
 
 @pytest.mark.slow

@@ -180,7 +180,7 @@ def report(corpus, actors, outlets, corpus_format, columns, encoding, scorer, ou
         force=force,
     )
     load = manifest["load_report"]
-    kept = sum(run["up_to_date"] for run in manifest["notebooks"].values())
+    kept = sum(run["skipped"] for run in manifest["notebooks"].values())
     note = f" ({kept} up to date, not run again; --force runs them)" if kept else ""
     click.echo(
         f"Reports written to {out_dir}: {len(manifest['outputs'])} figure files from "

@@ -420,8 +420,9 @@ def check_output_dir(out_dir: Path, *, overwrite: bool) -> None:
         shown = ", ".join(existing[:5]) + (", …" if len(existing) > 5 else "")
         raise OverwriteError(
             f"Output folder {str(out_dir)!r} is not empty ({len(existing)} entries: {shown}). "
-            "Pass --overwrite (overwrite=True) to regenerate the reports there, or choose "
-            "another --out folder."
+            "Pass --overwrite (overwrite=True) to regenerate the reports there (notebooks "
+            "whose inputs and outputs are unchanged are not run again), or choose another "
+            "--out folder."
         )
 
 
@@ -610,8 +611,8 @@ def run_report(
     -------
     manifest : dict
         What was run and produced: versions, git commit, settings, the dataset's
-        load report, parameters and input digest per notebook (``up_to_date``: True
-        when it was not run again), figure files (``outputs``) and every output file
+        load report, parameters and input digest per notebook (``skipped``: True
+        when it was up to date and not run again), figure files (``outputs``) and every output file
         (``report_files``) with their SHA-256, and
         ``warnings`` (lines of ``out_dir/warnings.log``: figure labels with characters no
         installed font can draw). Also written to ``out_dir/manifest.json``.
@@ -707,8 +708,8 @@ def run_report(
                                     **extra}.items() if k in declared[name]}
         inputs = notebook_inputs(name, params, dataset, code)
         runs[name] = {"parameters": params, "inputs": inputs,
-                      "output": f"notebooks/{name}.ipynb", "up_to_date": last.get(name) == inputs}
-    todo = [name for name in notebooks if not runs[name]["up_to_date"]]
+                      "output": f"notebooks/{name}.ipynb", "skipped": last.get(name) == inputs}
+    todo = [name for name in notebooks if not runs[name]["skipped"]]
 
     # Figures note characters no font can draw here (framing.plotting.save_figure).
     glyph_log = out_dir / "warnings.log"

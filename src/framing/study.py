@@ -72,7 +72,7 @@ class Study:
     articles : pandas.DataFrame of shape (n_articles, >= 12)
         The articles table of :func:`framing.corpus.load_corpus` without the
         columns in :data:`ARTICLE_COLUMNS_SKIPPED`, in corpus order.
-    mentions : pandas.DataFrame of shape (n_mentions, >= 20)
+    mentions : pandas.DataFrame of shape (n_mentions, >= 12)
         One row per mention, in corpus order: the columns of
         :func:`framing.actors.find_mentions`, the scorer's (``polarity`` in [-1, 1],
         ``label``, ``score_status``) and the stance columns of
@@ -229,11 +229,17 @@ class Study:
         MissingColumnError
             If a key column is missing from `table`.
         """
-        from framing.aggregate import require_columns
+        from framing.exceptions import MissingColumnError
         from framing.scale import read_mentions
 
         key = ["article_id", "field", "start", "end", "actor_id"]
-        require_columns(table, key, "Study.add_mention_text", what="table")
+        missing = [c for c in key if c not in table.columns]
+        if missing:
+            raise MissingColumnError(
+                f"Study.add_mention_text() needs the mention offsets {missing!r} to find the "
+                "sentences. Open the study with open_study(dataset, mention_text=('field', "
+                "'start', 'end')) (open_notebook takes the same), or read every column with "
+                "Study.read_mentions().")
         wanted = [c for c in MENTION_TEXT_COLUMNS if c not in table.columns]
         if not wanted or table.empty:
             return table
