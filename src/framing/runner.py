@@ -426,16 +426,6 @@ def check_output_dir(out_dir: Path, *, overwrite: bool) -> None:
         )
 
 
-def _sha256(path: Path) -> str:
-    import hashlib
-
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _code_fingerprint() -> dict:
     """What the notebooks' results depend on besides their inputs: the framing package's
     files (code, models, styles), the bundled example files and the package versions."""
@@ -447,7 +437,7 @@ def _code_fingerprint() -> dict:
     files += [paths.DEFAULT_ACTORS, paths.DEFAULT_OUTLETS, paths.DEFAULT_EVENTS]
     for path in files:
         if path.is_file():
-            digest.update(f"{path.name}\0{_sha256(path)}\0".encode())
+            digest.update(f"{path.name}\0{paths.file_sha256(path)}\0".encode())
     return {"framing_files": digest.hexdigest(), "packages": _package_versions(),
             "python": sys.version.split()[0]}
 
@@ -455,7 +445,7 @@ def _code_fingerprint() -> dict:
 def _dataset_fingerprint(dataset: Path) -> dict:
     """The dataset's state: its load report and its part files (named by content key)."""
     parts = sorted(p.relative_to(dataset).as_posix() for p in dataset.rglob("part-*.parquet"))
-    return {"load_report": _sha256(dataset / "load_report.json"), "parts": parts}
+    return {"load_report": paths.file_sha256(dataset / "load_report.json"), "parts": parts}
 
 
 #: Parameters that name the data itself: the dataset fingerprint covers them (hashing a
@@ -473,7 +463,7 @@ def _named_files(value) -> dict:
         if path.is_dir() and (path / "study.yml").is_file():
             path = path / "study.yml"
         if path.is_file():
-            found[str(path)] = _sha256(path)
+            found[str(path)] = paths.file_sha256(path)
     return found
 
 
@@ -504,7 +494,7 @@ def notebook_inputs(name: str, parameters: Mapping, dataset: str | os.PathLike,
     import hashlib
 
     record = {
-        "notebook": _sha256(notebook_path(name)),
+        "notebook": paths.file_sha256(notebook_path(name)),
         "parameters": _normalise_value(dict(parameters)),
         "files": {k: _named_files(v) for k, v in sorted(parameters.items())
                   if k not in _DATA_PARAMETERS},
@@ -521,7 +511,7 @@ def _report_files(out_dir: Path) -> dict[str, str]:
     found = [*out_dir.glob("fig*"), *out_dir.glob("tab*"), *out_dir.glob("notebooks/*.ipynb"),
              *(p for p in out_dir.glob("validation/**/*") if p.is_file()),
              *(out_dir / "data" / f"{t}.csv" for t in ("statements", "stance"))]
-    return {p.relative_to(out_dir).as_posix(): _sha256(p) for p in sorted(found) if p.is_file()}
+    return {p.relative_to(out_dir).as_posix(): paths.file_sha256(p) for p in sorted(found) if p.is_file()}
 
 
 def _up_to_date(out_dir: Path) -> dict[str, str]:
@@ -634,7 +624,6 @@ def run_report(
     NotebookExecutionError
         If a notebook fails; the reports already written are kept.
     """
-    import hashlib
 
     from framing.scale import check_dataset
     from framing.scorers import DEFAULT_SCORER
@@ -726,19 +715,18 @@ def run_report(
     for future in futures:
         future.result()
 
-    outputs = {}
-    for path in sorted(out_dir.glob("fig*")):
-        outputs[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()
+    report_files = _report_files(out_dir)
     manifest = {
-        "framing_version": _package_versions()["framing"],
+        "framing_version": code["packages"]["framing"],
         "git_commit": _git_commit(),
-        "packages": _package_versions(),
+        "packages": code["packages"],
         "dataset": str(dataset),
         "settings": load_report.get("settings", {}),
         "load_report": load_report,
         "notebooks": runs,
-        "outputs": outputs,
-        "report_files": _report_files(out_dir),
+        "outputs": {name: digest for name, digest in report_files.items()
+                    if name.startswith("fig")},
+        "report_files": report_files,
         "warnings": (glyph_log.read_text(encoding="utf-8").splitlines()
                      if glyph_log.exists() else []),
     }

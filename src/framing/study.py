@@ -387,7 +387,7 @@ def open_study(
     Tables are read with pyarrow (only the columns kept: not the article texts,
     :data:`ARTICLE_COLUMNS_SKIPPED`, nor :data:`MENTION_COLUMNS_SKIPPED`), text columns
     as categoricals, so a notebook holds the mentions, not the corpus: about 45 bytes a
-    mention (0.55 GB for 12M mentions). Aggregations over the whole dataset
+    mention (0.5 GB for 12M mentions). Aggregations over the whole dataset
     that need no row-level table can run out of core with
     :func:`framing.scale.aggregate_dataset`.
     """

@@ -126,7 +126,7 @@ def _is_sorted(keys: list[np.ndarray]) -> bool:
 #: Columns that give each table's corpus order (:func:`_read` checks it with them).
 _ORDER_KEYS = {
     layout.ARTICLES_DIR: ("source_file", "source_line"),
-    "mentions": ("source_file", "source_line", "field", "start", "actor_id"),
+    layout.MENTIONS_DIR: ("source_file", "source_line", "field", "start", "actor_id"),
     layout.STATEMENTS_DIR: ("article_id", "field", "start"),
 }
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 import framing
+from framing import paths
 from framing.actors import ActorRegistry, load_actors
 from framing.scale import engines, layout, manifest, read, records
 from framing.scorers import DEFAULT_SCORER, get_scorer
@@ -95,16 +96,6 @@ class ScoreResult:
     cpu_seconds: float = 0.0
     rejections: pd.DataFrame = dataclasses.field(default_factory=records.empty_rejections)
     report: dict = dataclasses.field(default_factory=dict)
-
-
-def _file_sha256(path) -> str | None:
-    if path is None:
-        return None
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _registry_digest(registry: ActorRegistry) -> str:
@@ -302,7 +293,7 @@ def score_corpus(
         "schema": layout.SCHEMA_VERSION,
         "framing_version": framing.__version__,
         "registry": _registry_digest(registry),
-        "outlets": _file_sha256(outlets) if outlets is not None else None,
+        "outlets": paths.file_sha256(outlets) if outlets is not None else None,
         "columns": dict(columns or {}),
         "corpus_format": corpus_format,
         "encoding": encoding,
