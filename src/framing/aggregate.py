@@ -617,8 +617,8 @@ def aggregate_scores(
         codes, names = pd.factorize(df["label"])
         codes = codes[order]
         known = codes >= 0
-        pos, neu, neg = (codes == (list(names).index(c) if c in set(names) else -2)
-                         for c in ("positive", "neutral", "negative"))
+        code_of = {name: i for i, name in enumerate(names)}
+        pos, neu, neg = (codes == code_of.get(c, -2) for c in ("positive", "neutral", "negative"))
     else:
         known = np.ones(v.size, dtype=bool)
         pos, neg = v > neutral_band, v < -neutral_band
@@ -908,7 +908,8 @@ def salience(
             if isinstance(ids.dtype, pd.CategoricalDtype):  # pool on the categories
                 pooled = [n if n in keep else OTHER for n in ids.cat.categories.astype(str)]
                 merged = sorted(set(pooled))  # sorted categories: groups sort as strings
-                lookup = np.array([merged.index(n) for n in pooled] + [-1])  # -1: missing
+                code_of = {name: i for i, name in enumerate(merged)}
+                lookup = np.array([code_of[n] for n in pooled] + [-1])  # code -1: missing
                 mentions = mentions.assign(actor_id=pd.Categorical.from_codes(
                     lookup[ids.cat.codes.to_numpy()], categories=merged))
             else:
