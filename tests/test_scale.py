@@ -407,3 +407,19 @@ def test_workers_start_early_only_for_a_pool_on_a_sizeable_corpus(tmp_path, monk
     assert not start_workers_early(str(corpus), 2, "dask")
     assert not start_workers_early(None, 2, "local")  # the bundled corpus
     assert start_workers_early([str(tmp_path)], 2, "local") and started == [1]
+
+
+def test_fork_server_preload_imports_the_worker_code():
+    # framing.scale imports its modules lazily: the preload must name the worker module,
+    # or every forked worker imports the scoring code again (about 0.9 s of CPU each)
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, framing._preload\n"
+        "need = ('framing.scale.worker', 'framing.scorers', 'framing.quotes', 'framing.stance',"
+        " 'framing.actors', 'sklearn')\n"
+        "print(sorted(m for m in need if m not in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

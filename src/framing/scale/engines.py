@@ -67,10 +67,11 @@ EARLY_START_BYTES = 4 << 20
 def start_fork_server() -> bool:
     """Start the local engine's fork server now; it loads its modules in the background.
 
-    The fork server imports the worker code and loads the language identifier (about
-    a second of CPU) before it forks the first worker. Started at the top of a command,
-    that overlaps this process's own imports instead of following them. Harmless when
-    it is running already; :class:`LocalEngine` uses it as is.
+    The fork server imports the worker code and loads the language identifier and the
+    stance lexicon (about two seconds of CPU) before it forks the first worker.
+    Started at the top of a command, that overlaps this process's own imports instead
+    of following them. Harmless when it is running already; :class:`LocalEngine` uses
+    it as is.
 
     Returns
     -------
@@ -94,7 +95,7 @@ def start_fork_server() -> bool:
 class LocalEngine:
     """In-process (jobs=1) or a process pool; results are consumed in submission order.
 
-    Worker processes come from a fork server that has imported :mod:`framing.scale`
+    Worker processes come from a fork server that has imported the worker code
     (pandas, scikit-learn, pyarrow ...) and loaded the language identifier once
     (:mod:`framing._preload`; the workers share its pages), so a worker starts in milliseconds
     instead of re-importing for 2-4 s of CPU as a spawned interpreter does; the
