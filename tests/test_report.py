@@ -113,6 +113,15 @@ def test_unchanged_notebooks_are_not_run_again(tmp_path, tiny_corpus_path):
     forced = run_report(corpus=tiny_corpus_path, out_dir=out, notebooks=two, overwrite=True,
                         parameters={"top_outlets": 3}, actors=actors, force=True)
     assert not any(run["skipped"] for run in forced["notebooks"].values())
+    # warnings.log keeps the lines of the notebooks not run again (01), and drops the
+    # lines of figures that are gone
+    (out / "warnings.log").write_text(
+        "fig01_articles_by_outlet: kept\nfig99_gone: no such figure\n", encoding="utf-8")
+    only_05 = run_report(corpus=tiny_corpus_path, out_dir=out, notebooks=two, overwrite=True,
+                         parameters={"top_outlets": 3, "n_per_stratum": 3}, actors=actors)
+    assert {k: v["skipped"] for k, v in only_05["notebooks"].items()} == {
+        "01_explore_corpus": True, "05_validation": False}
+    assert only_05["warnings"] == ["fig01_articles_by_outlet: kept"]
 
 
 @pytest.mark.slow

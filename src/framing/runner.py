@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import glob
 import json
 import os
 import sys
@@ -514,6 +515,20 @@ def _report_files(out_dir: Path) -> dict[str, str]:
     return {p.relative_to(out_dir).as_posix(): paths.file_sha256(p) for p in sorted(found) if p.is_file()}
 
 
+def _drop_lines_of_missing_figures(log_path: Path) -> None:
+    """Remove the warnings.log lines (``"<figure>: ..."``) of figures no longer in the folder."""
+    if not log_path.exists():
+        return
+    lines = log_path.read_text(encoding="utf-8").splitlines()
+    kept = [ln for ln in lines
+            if any(log_path.parent.glob(glob.escape(ln.split(": ", 1)[0]) + ".*"))]
+    if kept != lines:
+        if kept:
+            log_path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+        else:
+            log_path.unlink()
+
+
 def _up_to_date(out_dir: Path) -> dict[str, str]:
     """Notebook -> input digest of the last report in `out_dir`, if its outputs are intact.
 
@@ -700,9 +715,11 @@ def run_report(
                       "output": f"notebooks/{name}.ipynb", "skipped": last.get(name) == inputs}
     todo = [name for name in notebooks if not runs[name]["skipped"]]
 
-    # Figures note characters no font can draw here (framing.plotting.save_figure).
+    # Figures note characters no font can draw here (framing.plotting.save_figure, one
+    # line per figure, replaced when the figure is saved again). When every notebook
+    # runs, the log starts afresh; otherwise the lines of notebooks not run again stay.
     glyph_log = out_dir / "warnings.log"
-    if todo:  # (the lines of notebooks not run again are lost with it)
+    if len(todo) == len(notebooks):
         glyph_log.unlink(missing_ok=True)
 
     def run_one(name):
@@ -715,6 +732,7 @@ def run_report(
     for future in futures:
         future.result()
 
+    _drop_lines_of_missing_figures(glyph_log)
     report_files = _report_files(out_dir)
     manifest = {
         "framing_version": code["packages"]["framing"],
