@@ -88,6 +88,8 @@ def test_rerun_scores_nothing(corpus_path, reference, tmp_path):
     assert result.n_chunks_scored == 0 and result.n_articles_scored == 0
     assert result.n_chunks == 5 and result.n_mentions == len(before)
     _same(read_mentions(out), before)
+    # a finished run leaves the manifest as one file, and readers add none beside it
+    assert sorted(p.name for p in out.glob("_manifest*")) == ["_manifest.sqlite"]
 
 
 def test_appended_articles_are_scored_alone(tmp_path):

@@ -15,6 +15,7 @@ from pathlib import Path
 from framing.scale import layout
 
 __all__ = [
+    "close_manifest",
     "collect_garbage",
     "commit_chunk",
     "open_manifest",
@@ -37,6 +38,18 @@ def open_manifest(out_dir: Path) -> sqlite3.Connection:
         """
     )
     return db
+
+
+def close_manifest(db: sqlite3.Connection) -> None:
+    """Close the manifest after a finished run, leaving one file (no ``-wal``, ``-shm``).
+
+    While chunks are committed the manifest is in write-ahead-log mode; a finished run
+    switches it back to a rollback journal, which checkpoints the log into the file.
+    Read-only readers (:mod:`framing.scale.read`) then leave no ``-wal``/``-shm`` files
+    beside it, as they would for a database in WAL mode.
+    """
+    db.execute("PRAGMA journal_mode=DELETE")
+    db.close()
 
 
 def commit_chunk(db, out_dir: Path, result: dict, drop_ids: set) -> dict:

@@ -420,7 +420,7 @@ def score_corpus(
     if bar is not None:
         bar.close()
     result.n_chunks_removed = manifest.collect_garbage(db, out_dir, live)
-    db.close()
+    manifest.close_manifest(db)
 
     files_order = {str(p): i for i, p in enumerate(paths_list)}
     rej = pd.DataFrame(rejections, columns=["file", "line", "reason", "detail"])
