@@ -265,6 +265,37 @@ def test_plot_stance_network(pyplot, tmp_path):
         plotting.plot_stance_network_grid(edges.iloc[:0])
 
 
+@pytest.mark.parametrize("n_groups", [3, 8])
+def test_stance_matrix_pair_labels_keep_both_names(pyplot, n_groups):
+    import warnings
+
+    from framing import plotting
+    from framing.plotting import layout
+
+    labels = {"dt": "Donald Trump", "bo": "Barack Obama", "us": "US",
+              "long": "Ministry of Foreign Affairs of the Russian Federation"}
+    pairs = [("dt", "bo"), ("us", "long"), ("long", "dt")]
+    edges = pd.DataFrame([{"outlet": f"Outlet {g}", "holder_id": h, "target_id": t, "n": 3,
+                           "mean": 0.2} for g in range(n_groups) for h, t in pairs])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # e.g. constrained layout giving up
+        ax = plotting.plot_stance_matrix(edges, actor_labels=labels)
+        ax.figure.draw_without_rendering()
+    rows = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(rows) == 3 and all("\n" not in r and r.count(" \u2192 ") == 1 for r in rows)
+    # a short name is never shortened; a long one is, from its end
+    assert any(r.startswith("US \u2192 Ministry") and r.endswith("\u2026") for r in rows)
+    assert any(r.startswith("Ministry") and r.endswith("\u2026 \u2192 Donald Trump") for r in rows)
+    if n_groups == 3:  # room for both names of an ordinary pair
+        assert "Donald Trump \u2192 Barack Obama" in rows
+    else:  # eight columns keep their width; both names start visibly
+        assert any(r.startswith("Donald Trump \u2192 Barack") for r in rows)
+    widest = max(layout.text_width_pt(r) for r in rows) / 72
+    assert widest <= 2 * layout.MAX_LABEL_IN + 1e-6
+    if n_groups == 3:  # the labels leave the matrix room for its note
+        assert ax.get_window_extent().width / ax.figure.dpi >= 1.2
+
+
 # --------------------------------------------------------------------------- notebook
 @pytest.mark.slow
 def test_notebook_04_runs_on_tiny_corpus(tiny_corpus_path, tmp_path):

@@ -112,7 +112,7 @@ def _column_labels(labels, col_w_in):
 def draw_matrix(
     values, counts, *, row_labels, col_labels, cmap, norm, min_n, value_text, ax=None,
     xlabel="", ylabel="", note="", cbar_label="", cbar_format=None, func="draw_matrix",
-    cell_n=None, n_first=False,
+    cell_n=None, n_first=False, row_label_in=None,
 ):
     """Draw an annotated heatmap following the module's layout rule; return the Axes.
 
@@ -133,6 +133,9 @@ def draw_matrix(
         The n printed in the cells (default `counts`).
     n_first : bool, default=False
         When only one item fits a cell, print n rather than the value.
+    row_label_in : float, optional
+        Widest row label before it is wrapped or shortened, in inches (default
+        :data:`~framing.plotting.layout.MAX_LABEL_IN`).
     """
     values = np.asarray(values, dtype=float)
     counts = np.nan_to_num(np.asarray(counts, dtype=float))
@@ -141,7 +144,8 @@ def draw_matrix(
     dropped = 0
     if ax is None:
         width = L.figure_width(n_cols, wide_above=8)
-        row_text = L.fit_labels(row_labels, L.MAX_LABEL_IN, max_lines=1)
+        label_in = L.MAX_LABEL_IN if row_label_in is None else float(row_label_in)
+        row_text = L.fit_labels(row_labels, label_in, max_lines=1)
         row_w = L.labels_width_in(row_text) + 0.35
         col_w = (width - row_w - _CBAR_IN) / max(n_cols, 1)
         col_text, rotation = _column_labels(col_labels, col_w)
@@ -159,7 +163,7 @@ def draw_matrix(
         row_h = min(0.32, max(L.MIN_ROW_IN, (PAGE_HEIGHT_IN - overhead) / max(n_rows, 1)))
         row_h = min(row_h, max(L.MIN_ROW_IN, 3.2 / max(n_rows, 1)))
         if row_h * 72 >= L.line_height_pt(L.TICK_PT, 2) + 3:  # room for two-line labels
-            row_text = L.fit_labels(row_labels[:n_rows], L.MAX_LABEL_IN, max_lines=2)
+            row_text = L.fit_labels(row_labels[:n_rows], label_in, max_lines=2)
         # at least 2.2 in: room for the colorbar's label
         ax = L.new_axes(None, width, max(2.2, overhead + n_rows * row_h))
     else:
@@ -424,6 +428,7 @@ def plot_stance_matrix(edges, *, ax=None, group="outlet", actor_labels=None, vma
         rows, cols = [lab(h) for h in wide.index], [lab(t) for t in wide.columns]
         xlabel, ylabel = "Target (actor mentioned)", "Holder (speaker)"
         note += f"; {df[group].iloc[0]}"
+        room = None
     else:
         df = df.assign(pair=df["holder_id"] + "\u2192" + df["target_id"])
         totals = df.groupby("pair")["n"].sum().sort_values(ascending=False, kind="stable")
@@ -432,16 +437,51 @@ def plot_stance_matrix(edges, *, ax=None, group="outlet", actor_labels=None, vma
             note += f"; top {top_k} of {len(totals)} pairs by n"
         df = df[df["pair"].isin(keep)]
         wide, n = _ordered(df, "mean", "n", group, func, order, index="pair", min_n=min_n)
-        rows = [" \u2192 ".join(L.fit_label(lab(p), L.MAX_LABEL_IN / 2, max_lines=1)
-                                 for p in pair.split("\u2192")) for pair in wide.index]
+        room = _row_label_room(wide.shape[1], 2 * L.MAX_LABEL_IN)
+        rows = [_pair_label(*(lab(p) for p in pair.split("\u2192")), room)
+                for pair in wide.index]
         cols = [str(c) for c in wide.columns]
         xlabel, ylabel = group.replace("_", " ").capitalize(), "Holder \u2192 target"
     return draw_matrix(
         wide.to_numpy(float), n.to_numpy(float), ax=ax, row_labels=rows, col_labels=cols,
         cmap=SENTIMENT_CMAP, norm=Normalize(vmin=-vmax, vmax=vmax), min_n=min_n,
         value_text=L.signed, xlabel=xlabel, ylabel=ylabel, note=note,
-        cbar_label=STANCE_LABEL, func=func, n_first=True,
+        cbar_label=STANCE_LABEL, func=func, n_first=True, row_label_in=room,
     )
+
+
+_MIN_COLUMN_IN = 0.35  # narrowest column _row_label_room leaves to each group
+_MIN_MATRIX_IN = 2.0  # and the narrowest matrix (its note wraps to the matrix width)
+
+
+def _row_label_room(n_cols, most_in):
+    """Width the row labels of a :func:`draw_matrix` figure may take. Unit: inches.
+
+    Up to `most_in`, as long as the matrix keeps :data:`_MIN_COLUMN_IN` per column and
+    :data:`_MIN_MATRIX_IN` in all; never less than
+    :data:`~framing.plotting.layout.MAX_LABEL_IN`.
+    """
+    width = L.figure_width(n_cols, wide_above=8)
+    matrix = max(max(int(n_cols), 1) * _MIN_COLUMN_IN, _MIN_MATRIX_IN)
+    return float(max(L.MAX_LABEL_IN, min(most_in, width - 0.35 - _CBAR_IN - matrix)))
+
+
+def _pair_label(holder, target, room_in):
+    """``"holder → target"`` within `room_in` inches: the shorter name stays whole when
+    it takes at most half the room, and the other is shortened with '…'."""
+    arrow = " \u2192 "
+    full = f"{holder}{arrow}{target}"
+    if L.text_width_pt(full) <= room_in * 72:
+        return full
+    avail = room_in * 72 - L.text_width_pt(arrow)
+    w_h, w_t = L.text_width_pt(holder), L.text_width_pt(target)
+    if w_h <= avail / 2:
+        return f"{holder}{arrow}{L.fit_label(target, (avail - w_h) / 72, max_lines=1)}"
+    if w_t <= avail / 2:
+        return f"{L.fit_label(holder, (avail - w_t) / 72, max_lines=1)}{arrow}{target}"
+    half = avail / 2 / 72
+    return (f"{L.fit_label(holder, half, max_lines=1)}{arrow}"
+            f"{L.fit_label(target, half, max_lines=1)}")
 
 
 __all__ = ["ORDERS", "draw_matrix", "order_labels", "plot_salience", "plot_sentiment_heatmap",
