@@ -1,7 +1,7 @@
 """Benchmark framing.scale.score_corpus on synthetic corpora of N articles.
 
 Usage: ``python benchmarks/scale.py --n 10000 100000 --jobs 1 2 [--chunk-size 1000]
-[--workdir /tmp/framing-bench] [--scorer NAME] [--stages N]``. For each N a seeded
+[--workdir /tmp/framing-bench] [--scorer NAME] [--stages N [--stages-corpus PATH]]``. For each N a seeded
 synthetic corpus (benchmarks/synthetic.py: ~600 words and ~12 actor mentions per
 article, six outlets, twelve months) is generated once; for each job count the corpus
 is scored into a fresh folder, then scored again unchanged (the rerun). Reported:
@@ -16,7 +16,12 @@ in the measured CPU time, but taken from the same two cores).
 ``--stages N`` first prints CPU seconds per stage of the chunk pipeline (parse,
 validate + language detection, find mentions + sentence splitting, score, find
 statements (with the quotes and sentences shared with stance), stance, write), in
-this process, on the first N articles of the largest corpus.
+this process, on the first N articles of the largest corpus. ``--stages-corpus PATH
+[--stages-format basil] [--stages-repeat R]`` profiles another corpus instead (a real
+one, e.g. BASIL, whose 150 articles are best run R times) and stops there::
+
+    python benchmarks/scale.py --stages 2000 --stages-corpus \
+        ../shared/data/basil/basil_train.jsonl --stages-format basil --stages-repeat 10
 """
 
 from __future__ import annotations
@@ -108,11 +113,15 @@ def run_once(corpus, out, jobs, chunk_size, scorer):
     return result, rss
 
 
-def stage_profile(corpus, n, chunk_size, scorer_name):
+def stage_profile(corpus, n, chunk_size, scorer_name, corpus_format="jsonl", repeat=1):
     """Print CPU (and wall) seconds per stage of the chunk pipeline on `n` articles.
 
-    Runs the steps of ``framing.scale.worker.process_chunk`` one by one in this process,
-    after a warm-up chunk (model loading is reported separately as start-up).
+    Runs the steps of ``framing.scale.worker.process_chunk`` one by one in this process
+    (model loading is reported separately as start-up). A JSONL corpus is parsed as the
+    workers parse it; another `corpus_format` (e.g. ``basil``) is read with
+    :func:`framing.corpus.iter_record_chunks`. `repeat` runs the pipeline that many times
+    over the same articles (for small real corpora); the per-article figures divide by
+    all the articles processed.
     """
     from framing import corpus as _corpus
     from framing.actors import find_mentions, load_actors
@@ -144,25 +153,42 @@ def stage_profile(corpus, n, chunk_size, scorer_name):
 
     registry, scorer = timed("start-up (models, registry)", startup)
     path = Path(corpus)
-    lines = []
-    for lineno, line in _corpus.iter_lines(path, "utf-8"):
-        lines.append((lineno, line))
-        if len(lines) >= n:
-            break
+    parts = []  # JSONL lines, or records of other formats, in chunks
+    if corpus_format == "jsonl":
+        lines = []
+        for lineno, line in _corpus.iter_lines(path, "utf-8"):
+            lines.append((lineno, line))
+            if len(lines) >= n:
+                break
+        parts = [lines[k : k + chunk_size] for k in range(0, len(lines), chunk_size)]
+    else:
+        left = n
+        for chunk in _corpus.iter_record_chunks(path, format=corpus_format,
+                                                chunk_size=chunk_size):
+            parts.append(chunk.records[:left])
+            left -= len(parts[-1])
+            if left <= 0:
+                break
+    n_articles = sum(map(len, parts)) * repeat
     outlet_map = _corpus.as_outlet_map(None)
     n_mentions = n_statements = 0
     tmp = Path(f"/tmp/framing-stage-profile-{time.time_ns()}")
+
+    def parse(part):
+        rej = _corpus.Rejections(strict=False)
+        if corpus_format == "jsonl":
+            records, _ = _corpus.parse_jsonl_lines(part, path, rej)
+        else:
+            records = part
+        raw = _corpus.apply_column_map(_corpus.raw_frame(records), None, path)
+        return raw, rej
+
     # one BLAS thread, as in the workers (idle BLAS threads spin and inflate CPU time)
     with warnings.catch_warnings(), threadpool_limits(limits=1, user_api="blas"):
         warnings.simplefilter("ignore", UserWarning)
-        for k in range(0, len(lines), chunk_size):
-            def parse(part):
-                rej = _corpus.Rejections(strict=False)
-                records, _ = _corpus.parse_jsonl_lines(part, path, rej)
-                raw = _corpus.apply_column_map(_corpus.raw_frame(records), None, path)
-                return raw, rej
-
-            raw, rej = timed("parse JSON", parse, lines[k : k + chunk_size])
+        for k, part in enumerate(parts * repeat):
+            raw, rej = timed("parse JSON" if corpus_format == "jsonl" else "records to table",
+                             parse, part)
             articles, _ = timed("validate + language", lambda r, j: _corpus.build_articles(
                 r, j, default_tz="UTC", outlet_map=outlet_map, detect_language=True), raw, rej)
             timed("  of which: language detection", _corpus.detect_languages, articles["title"],
@@ -188,13 +214,13 @@ def stage_profile(corpus, n, chunk_size, scorer_name):
     shutil.rmtree(tmp, ignore_errors=True)
     body = sum(c for name, (c, _) in totals.items()
                if not name.startswith(("start-up", "  of which")))
-    print(f"stage profile: {len(lines):,} articles, {n_mentions:,} mentions, "
-          f"{n_statements:,} statements, chunk {chunk_size}")
+    print(f"stage profile: {path.name}, {n_articles:,} articles (repeat {repeat}), "
+          f"{n_mentions:,} mentions, {n_statements:,} statements, chunk {chunk_size}")
     print(f"  {'stage':34} {'CPU s':>7} {'wall s':>7} {'CPU ms/article':>15}")
     for name, (cpu, wall) in totals.items():
-        print(f"  {name:34} {cpu:7.2f} {wall:7.2f} {1000 * cpu / max(len(lines), 1):15.3f}")
+        print(f"  {name:34} {cpu:7.2f} {wall:7.2f} {1000 * cpu / max(n_articles, 1):15.3f}")
     print(f"  {'total (without start-up)':34} {body:7.2f} {'':>7} "
-          f"{1000 * body / max(len(lines), 1):15.3f}  -> {len(lines) / body:,.0f} articles per "
+          f"{1000 * body / max(n_articles, 1):15.3f}  -> {n_articles / body:,.0f} articles per "
           "CPU second", flush=True)
 
 
@@ -209,6 +235,12 @@ def main(argv=None):
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--stages", type=int, default=0,
                         help="print a per-stage CPU profile on this many articles first")
+    parser.add_argument("--stages-corpus", default=None, metavar="PATH",
+                        help="profile this corpus instead of the largest synthetic one")
+    parser.add_argument("--stages-format", default="jsonl",
+                        help="format of --stages-corpus (e.g. basil)")
+    parser.add_argument("--stages-repeat", type=int, default=1,
+                        help="run the profile this many times over the same articles")
     args = parser.parse_args(argv)
     work = Path(args.workdir)
     work.mkdir(parents=True, exist_ok=True)
@@ -221,7 +253,11 @@ def main(argv=None):
             corpus.with_suffix(".tmp").rename(corpus)
         corpora[n] = corpus
     if args.stages:
-        stage_profile(corpora[max(args.n)], args.stages, args.chunk_size or 5000, args.scorer)
+        stage_profile(args.stages_corpus or corpora[max(args.n)], args.stages,
+                      args.chunk_size or 5000, args.scorer, args.stages_format,
+                      args.stages_repeat)
+        if args.stages_corpus:
+            return 0
     print(f"{'N':>9} {'jobs':>4} {'wall s':>8} {'CPU s':>8} {'art/s':>7} {'art/CPU s':>9} "
           f"{'ment/s':>8} {'peak RSS MB':>11} {'peak PSS MB':>11} {'rerun s':>8} "
           f"{'sampler CPU s':>13}  "
