@@ -111,9 +111,9 @@ def test_listed_class_is_the_word_boundary_class_on_its_characters(texts):
     # the class of _SPEECH_WORD_AFTER_LISTED_RE matches the characters that the class
     # [^\w\-’'] of _SPEECH_WORD_AFTER_RE matches, among ASCII and the listed ones
     boundary = re.compile(r"[^\w\-’']")
-    listed_class = re.compile(quotes._SPEECH_WORD_AFTER_LISTED_RE.pattern.split("(?P<v>")[0])
-    for c in [*map(chr, range(128)), *quotes._LISTED_NON_WORD, "’", "é", "ж", "\u2009"]:
-        if c.isascii() or c in quotes._LISTED_NON_WORD:
+    listed_class = re.compile(quotes.LISTED_NON_WORD_CLASS)
+    for c in [*map(chr, range(128)), *quotes.LISTED_NON_WORD, "’", "é", "ж", "\u2009"]:
+        if c.isascii() or c in quotes.LISTED_NON_WORD:
             assert bool(listed_class.fullmatch(c)) == bool(boundary.fullmatch(c)), repr(c)
         else:
             assert not listed_class.fullmatch(c), repr(c)
@@ -121,7 +121,9 @@ def test_listed_class_is_the_word_boundary_class_on_its_characters(texts):
     n_listed = 0
     for text in texts:
         masked = " " + field_layout(text).masked
-        if masked.translate({ord(c): None for c in quotes._LISTED_NON_WORD}).isascii():
+        listed = masked.translate({ord(c): None for c in quotes.LISTED_NON_WORD}).isascii()
+        assert quotes.has_only_listed_non_ascii(masked) == listed
+        if listed:
             n_listed += not masked.isascii()
             assert _spans(quotes._SPEECH_WORD_AFTER_LISTED_RE.finditer(masked)) == _spans(
                 quotes._SPEECH_WORD_AFTER_RE.finditer(masked)
@@ -223,12 +225,24 @@ def test_blank_spans_equals_blanking_a_list():
 
 def test_verbs_found_with_the_character_before_them(texts):
     lex = load_stance_lexicon()
-    for text in texts:
+    n_listed = 0
+    rng = random.Random(3)
+    pieces = [p for p in _PIECES if quotes.has_only_listed_non_ascii(p)]
+    listed_texts = ["".join(rng.choices(pieces, k=rng.randint(1, 40))) for _ in range(300)]
+    for text in [*texts, *listed_texts]:
         got = [
             (m.start("v") - 1, m.end("v") - 1, m.group("v"))
             for m in lex._verb_after_re.finditer(" " + text)
         ]
         assert got == [(m.start(), m.end(), m.group()) for m in lex.verb_re.finditer(text)], text
+        if quotes.has_only_listed_non_ascii(text):  # the table-looked-up class: same matches
+            listed = [
+                (m.start("v") - 1, m.end("v") - 1, m.group("v"))
+                for m in lex._verb_after_listed_re.finditer(" " + text)
+            ]
+            assert listed == got, text
+            n_listed += bool(got)
+    assert n_listed > 50
 
 
 def test_reversed_boundaries_find_the_last_boundary_of_the_window(texts):
