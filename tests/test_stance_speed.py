@@ -207,6 +207,52 @@ def test_word_boundary_tries_match_the_plain_alternations(texts):
             assert (a and a.start()) == (b and b.start()), text
 
 
+_CYR = quotes.CYRILLIC_LETTERS
+_OLD_DASH = rf"(?<![{_CYR}]\s)[–—]"
+# The boundary patterns as plain alternations (before the leading class).
+_OLD_OBJECT_END_RE = re.compile(
+    rf"[,;:()]|[.!?](?=[\s\"”’']|$)|{_OLD_DASH}|\s-\s"
+    r"|\s(?:but|while|whereas|although|though|because|as|when|after|before|since|who|which|"
+    r"that|and then"
+    r"|но|але|а|однако|проте|хотя|хоча|потому|бо|когда|коли|что|що|который|которая|"
+    r"которые|який|яка|які|после|після)(?![\w\-])"
+)
+_OLD_CLAUSE_RE = re.compile(
+    rf";|{_OLD_DASH}|\s-\s"
+    r"|,[\"”’']?\s*(?:but|while|whereas|although|though|yet|and|however|adding|"
+    r"saying|claiming|stating|arguing|warning|insisting|noting|referring"
+    r"|но|але|а|однако|проте|хотя|хоча|и|і|та|добавив|додавши)(?![\w\-])"
+    r"|\s(?:but|whereas|но|але|однако|проте)(?![\w\-])"
+)
+_OLD_CLAUSE_END_RE = re.compile(
+    rf";|(?<![{_CYR}])\s+[–—-]{{1,2}}\s+"
+    r"|,[\"”’']?\s*(?:but|while|whereas|although|though|yet|however)(?![\w\-])"
+    rf"|,[\"”’']?\s*(?:{quotes._alt(SPEECH_PARTICIPLES)})(?![\w\-])"
+    r"|,[\"”»“’']?\s*(?:но|але|однако|проте|хотя|хоча|а)(?![\w\-])"
+)
+
+
+def test_boundaries_after_a_leading_class_equal_the_plain_alternations(texts):
+    from framing import stance
+
+    rng = random.Random(4)
+    pieces = [";", " - ", " -- ", "—", " — ", "Росія — ", "а — ", " –", ", but", ",” while",
+              ", adding", ",» а", ", и", " whereas ", " and then", "(", ")", ".", ". ", "?”",
+              "!", ", ", "  ", "\n", "x", "said", "who", " who", " бо", ",\u00a0yet"]
+    extra = ["".join(rng.choices(pieces, k=rng.randint(1, 30))) for _ in range(400)]
+    pairs = ((stance._OBJECT_END_RE, _OLD_OBJECT_END_RE), (stance._CLAUSE_RE, _OLD_CLAUSE_RE),
+             (quotes._CLAUSE_END_RE, _OLD_CLAUSE_END_RE))
+    n_matches = 0
+    for text in [*texts, *extra]:
+        bounds = sorted(rng.randint(0, len(text)) for _ in range(2))
+        for new, old in pairs:
+            for lo, hi in ((0, len(text)), bounds):  # in place, as the callers scan
+                want = [m.span() for m in old.finditer(text, lo, hi)]
+                assert [m.span() for m in new.finditer(text, lo, hi)] == want, (text, lo, hi)
+                n_matches += len(want)
+    assert n_matches > 2000
+
+
 def test_blank_spans_equals_blanking_a_list():
     from framing.stance import _blank_spans
 
