@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from framing.exceptions import MissingColumnError
@@ -1421,11 +1422,10 @@ def find_statements(
             )
 
     rows = []
-    for raw_id, aid, outlet, published, title, body in zip(
-        articles["article_id"].tolist(),
+    article_rows = []  # the articles' row of each statement, for the docvar columns
+    for row, aid, title, body in zip(
+        range(len(articles)),
         articles["article_id"].astype(str).tolist(),
-        articles["outlet"].tolist(),
-        articles["published"].tolist(),
         articles["title"].tolist(),
         articles["text"].tolist(),
         strict=True,
@@ -1438,12 +1438,10 @@ def find_statements(
             if not stmts:
                 continue
             resolve_holders(text, stmts, by_key.get((aid, fld), []), quotes)
+            article_rows += [row] * len(stmts)
             for n, st in enumerate(stmts):
                 rows.append(
                     (
-                        raw_id,
-                        outlet,
-                        published,
                         fld,
                         f"{aid}/{fld}/{n}",
                         st.start,
@@ -1458,15 +1456,32 @@ def find_statements(
                         text[st.start : st.end],
                     )
                 )
-    df = pd.DataFrame.from_records(rows, columns=list(STATEMENT_COLUMNS))
+    df = pd.DataFrame.from_records(rows, columns=list(STATEMENT_COLUMNS[3:]))
     for c in ("start", "end", "speaker_start", "speaker_end"):
         df[c] = df[c].astype("int64")
-    for c in ("article_id", "outlet", "published"):  # docvars keep the articles' dtypes
-        try:
-            df[c] = df[c].astype(articles[c].dtype)
-        except (TypeError, ValueError):
-            pass
+    for k, c in enumerate(("article_id", "outlet", "published")):
+        df.insert(k, c, _docvar_column(articles[c], article_rows))
     return df
+
+
+def _docvar_column(column: pd.Series, rows: list[int]) -> pd.Series:
+    """``column``'s values at `rows`, with its dtype (index 0..n-1).
+
+    A column of numpy object dtype is built as when its values stood in the
+    statement rows: inferred from the values (:meth:`pandas.DataFrame.from_records`),
+    then cast back to object, which may change them (None to NaN among strings);
+    any other dtype gives back its own values, which the cast after inference gave
+    too. Tested against that path in tests/test_quotes.py.
+    """
+    if column.dtype != object:
+        return pd.Series(column.array.take(np.asarray(rows, dtype=np.intp)), name=column.name)
+    values = pd.DataFrame.from_records([(v,) for v in column.iloc[rows].tolist()],
+                                       columns=["v"])["v"]
+    try:
+        values = values.astype(column.dtype)
+    except (TypeError, ValueError):
+        pass
+    return values.rename(column.name)
 
 
 __all__ = [
