@@ -397,3 +397,49 @@ def test_runtime_is_linear_on_long_text():
 def test_registry_path_is_accepted(registry):
     s = find_statements(make_articles('Zelenskyy arrived. "No," he said.'), paths.DEFAULT_ACTORS)
     assert s[["holder_id", "holder_kind"]].values.tolist() == [["zelenskyy", "pronoun"]]
+
+
+def _docvars_as_before(articles, statements):
+    """The statements table with its docvars made as before they were taken by row:
+    the articles' values in the statement rows, inferred by from_records, then cast."""
+    row_of = {str(a): k for k, a in enumerate(articles["article_id"].tolist())}
+    rows = [row_of[sid.rsplit("/", 2)[0]] for sid in statements["statement_id"]]
+    docvars = {c: articles[c].tolist() for c in ("article_id", "outlet", "published")}
+    rest = statements.drop(columns=["article_id", "outlet", "published"])
+    records = [
+        (docvars["article_id"][r], docvars["outlet"][r], docvars["published"][r], *other)
+        for r, other in zip(rows, rest.itertuples(index=False, name=None), strict=True)
+    ]
+    df = pd.DataFrame.from_records(records, columns=list(STATEMENT_COLUMNS))
+    for c in ("start", "end", "speaker_start", "speaker_end"):
+        df[c] = df[c].astype("int64")
+    for c in ("article_id", "outlet", "published"):
+        try:
+            df[c] = df[c].astype(articles[c].dtype)
+        except (TypeError, ValueError):
+            pass
+    return df
+
+
+def test_statement_docvars_equal_the_inferred_and_cast_values():
+    text = 'Officials said the talks failed. "We will not yield," Zelenskyy said.'
+    base = make_articles(text, text, text, "No speech here.")
+    variants = {
+        "int ids": {"article_id": [3, 1, 2, 7]},
+        "mixed object ids": {"article_id": pd.Series([3, "b", 2.5, "d"], dtype=object)},
+        "categorical outlet": {"outlet": pd.Categorical(["a", "b", "a", None])},
+        "object outlet with None": {"outlet": pd.Series(["a", None, "b", "c"], dtype=object)},
+        "object ints outlet": {"outlet": pd.Series([1, 2, 3, 4], dtype=object)},
+        "naive dates": {"published": pd.to_datetime(["2024-01-01", None, "2024-01-03",
+                                                     "2024-01-04"])},
+        "date strings": {"published": pd.Series(["2024-01-01", None, "x", "y"], dtype=object)},
+        "nullable ints": {"outlet": pd.array([1, None, 3, 4], dtype="Int64")},
+        "floats": {"published": [1.5, float("nan"), 2.0, 3.0]},
+    }
+    no_mentions = pd.DataFrame(columns=["article_id", "field", "start", "end", "actor_id", "kind"])
+    for name, columns in variants.items():
+        articles = base.assign(**columns)
+        for subset in (articles, articles.iloc[[3]], articles.iloc[:0]):  # and no statements
+            got = find_statements(subset, mentions=no_mentions, is_person=lambda a: False)
+            assert len(got) or subset is not articles, name
+            pd.testing.assert_frame_equal(got, _docvars_as_before(subset, got), obj=name)

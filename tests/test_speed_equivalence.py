@@ -318,3 +318,31 @@ def test_straighten_curly_quotes_equals_the_translate_table():
         straight = straighten_curly_quotes(text)
         assert straight == text.translate(table)
         assert straight.isascii() == text.translate(table).isascii()  # narrowed like translate
+
+
+def test_score_mentions_hands_the_scorer_the_table_it_built_before():
+    from framing.scorers import score_mentions
+
+    class Recorder:  # a scorer that keeps the targets table it is given
+        name, requires_fit, supported_languages = "recorder", False, frozenset({"en"})
+
+        def score(self, X):
+            self.table = X
+            return pd.DataFrame({"polarity": np.zeros(len(X))})
+
+    s = "Washington praised Kyiv, “not Moscow”, said Zelenskyy’s aide. 12,5 İ ſ"
+    mentions = pd.DataFrame({"sentence": [s, s, s, "Kyiv", "Kyiv"],
+                             "sentence_start": [0, 0, 5, 9, 9],
+                             "start": [19, 19, 36, 9, 13], "end": [23, 23, 41, 13, 13],
+                             "language": ["en", "en", "en", "en", "en"]})
+    for rows in (mentions, mentions.iloc[:0]):
+        recorder = Recorder()
+        score_mentions(rows, recorder)
+        targets = list(dict.fromkeys(
+            zip(rows["sentence"], rows["start"] - rows["sentence_start"],
+                rows["end"] - rows["sentence_start"])))
+        before = pd.DataFrame([tuple(int(v) if i else v for i, v in enumerate(t))
+                               for t in targets], columns=["text", "start", "end"])
+        before = before.astype({"text": object, "start": "int64", "end": "int64"})
+        pd.testing.assert_frame_equal(recorder.table, before)
+        assert len(recorder.table) == (4 if len(rows) else 0)  # one per distinct target

@@ -47,6 +47,7 @@ _PIECES = [
     "Kremlin ", "praised ", "condemned ", "support ", "the support ", "trusts ", "and ",
     "but ", ", ", "a", "z", " ", "Zelenskyy", "Песков ", "заявил", "Росія — агресор",
     "Росія", "thanks to ", "nobody ", "not ",
+    "…said", "\u00a0said ", "„said", "‘adding", "\u2009said", "–said", "é", "\u00a0",
 ]
 
 
@@ -104,6 +105,30 @@ def test_one_scan_finds_the_verbs_and_participles_of_the_old_scans(texts):
         assert verbs == _spans(_OLD_SPEECH_VERB_RE.finditer(masked)), text
         n_participles += len(participles)
     assert n_participles > 50
+
+
+def test_listed_class_is_the_word_boundary_class_on_its_characters(texts):
+    # the class of _SPEECH_WORD_AFTER_LISTED_RE matches the characters that the class
+    # [^\w\-’'] of _SPEECH_WORD_AFTER_RE matches, among ASCII and the listed ones
+    boundary = re.compile(r"[^\w\-’']")
+    listed_class = re.compile(quotes.LISTED_NON_WORD_CLASS)
+    for c in [*map(chr, range(128)), *quotes.LISTED_NON_WORD, "’", "é", "ж", "\u2009"]:
+        if c.isascii() or c in quotes.LISTED_NON_WORD:
+            assert bool(listed_class.fullmatch(c)) == bool(boundary.fullmatch(c)), repr(c)
+        else:
+            assert not listed_class.fullmatch(c), repr(c)
+    # both scans agree on every text that has no other non-ASCII character
+    n_listed = 0
+    for text in texts:
+        masked = " " + field_layout(text).masked
+        listed = masked.translate({ord(c): None for c in quotes.LISTED_NON_WORD}).isascii()
+        assert quotes.has_only_listed_non_ascii(masked) == listed
+        if listed:
+            n_listed += not masked.isascii()
+            assert _spans(quotes._SPEECH_WORD_AFTER_LISTED_RE.finditer(masked)) == _spans(
+                quotes._SPEECH_WORD_AFTER_RE.finditer(masked)
+            ), text
+    assert n_listed > 20
 
 
 def test_according_matches_equal_a_full_scan(texts):
@@ -182,6 +207,52 @@ def test_word_boundary_tries_match_the_plain_alternations(texts):
             assert (a and a.start()) == (b and b.start()), text
 
 
+_CYR = quotes.CYRILLIC_LETTERS
+_OLD_DASH = rf"(?<![{_CYR}]\s)[–—]"
+# The boundary patterns as plain alternations (before the leading class).
+_OLD_OBJECT_END_RE = re.compile(
+    rf"[,;:()]|[.!?](?=[\s\"”’']|$)|{_OLD_DASH}|\s-\s"
+    r"|\s(?:but|while|whereas|although|though|because|as|when|after|before|since|who|which|"
+    r"that|and then"
+    r"|но|але|а|однако|проте|хотя|хоча|потому|бо|когда|коли|что|що|который|которая|"
+    r"которые|який|яка|які|после|після)(?![\w\-])"
+)
+_OLD_CLAUSE_RE = re.compile(
+    rf";|{_OLD_DASH}|\s-\s"
+    r"|,[\"”’']?\s*(?:but|while|whereas|although|though|yet|and|however|adding|"
+    r"saying|claiming|stating|arguing|warning|insisting|noting|referring"
+    r"|но|але|а|однако|проте|хотя|хоча|и|і|та|добавив|додавши)(?![\w\-])"
+    r"|\s(?:but|whereas|но|але|однако|проте)(?![\w\-])"
+)
+_OLD_CLAUSE_END_RE = re.compile(
+    rf";|(?<![{_CYR}])\s+[–—-]{{1,2}}\s+"
+    r"|,[\"”’']?\s*(?:but|while|whereas|although|though|yet|however)(?![\w\-])"
+    rf"|,[\"”’']?\s*(?:{quotes._alt(SPEECH_PARTICIPLES)})(?![\w\-])"
+    r"|,[\"”»“’']?\s*(?:но|але|однако|проте|хотя|хоча|а)(?![\w\-])"
+)
+
+
+def test_boundaries_after_a_leading_class_equal_the_plain_alternations(texts):
+    from framing import stance
+
+    rng = random.Random(4)
+    pieces = [";", " - ", " -- ", "—", " — ", "Росія — ", "а — ", " –", ", but", ",” while",
+              ", adding", ",» а", ", и", " whereas ", " and then", "(", ")", ".", ". ", "?”",
+              "!", ", ", "  ", "\n", "x", "said", "who", " who", " бо", ",\u00a0yet"]
+    extra = ["".join(rng.choices(pieces, k=rng.randint(1, 30))) for _ in range(400)]
+    pairs = ((stance._OBJECT_END_RE, _OLD_OBJECT_END_RE), (stance._CLAUSE_RE, _OLD_CLAUSE_RE),
+             (quotes._CLAUSE_END_RE, _OLD_CLAUSE_END_RE))
+    n_matches = 0
+    for text in [*texts, *extra]:
+        bounds = sorted(rng.randint(0, len(text)) for _ in range(2))
+        for new, old in pairs:
+            for lo, hi in ((0, len(text)), bounds):  # in place, as the callers scan
+                want = [m.span() for m in old.finditer(text, lo, hi)]
+                assert [m.span() for m in new.finditer(text, lo, hi)] == want, (text, lo, hi)
+                n_matches += len(want)
+    assert n_matches > 2000
+
+
 def test_blank_spans_equals_blanking_a_list():
     from framing.stance import _blank_spans
 
@@ -200,12 +271,24 @@ def test_blank_spans_equals_blanking_a_list():
 
 def test_verbs_found_with_the_character_before_them(texts):
     lex = load_stance_lexicon()
-    for text in texts:
+    n_listed = 0
+    rng = random.Random(3)
+    pieces = [p for p in _PIECES if quotes.has_only_listed_non_ascii(p)]
+    listed_texts = ["".join(rng.choices(pieces, k=rng.randint(1, 40))) for _ in range(300)]
+    for text in [*texts, *listed_texts]:
         got = [
             (m.start("v") - 1, m.end("v") - 1, m.group("v"))
             for m in lex._verb_after_re.finditer(" " + text)
         ]
         assert got == [(m.start(), m.end(), m.group()) for m in lex.verb_re.finditer(text)], text
+        if quotes.has_only_listed_non_ascii(text):  # the table-looked-up class: same matches
+            listed = [
+                (m.start("v") - 1, m.end("v") - 1, m.group("v"))
+                for m in lex._verb_after_listed_re.finditer(" " + text)
+            ]
+            assert listed == got, text
+            n_listed += bool(got)
+    assert n_listed > 50
 
 
 def test_reversed_boundaries_find_the_last_boundary_of_the_window(texts):

@@ -264,8 +264,14 @@ def score_mentions(mentions, scorer, *, articles=None, window_sentences=0):
     unique: dict[tuple, int] = {}
     inverse = np.fromiter((unique.setdefault(t, len(unique)) for t in targets), np.int64,
                           len(targets))
-    table = pd.DataFrame(list(unique), columns=columns)
-    table = table.astype({"text": object, "start": "int64", "end": "int64"})
+    if columns == ["text", "start", "end"] and unique:  # straight to the dtypes below
+        texts, starts, ends = zip(*unique)
+        table = pd.DataFrame({"text": pd.Series(texts, dtype=object),
+                              "start": np.array(starts, dtype=np.int64),
+                              "end": np.array(ends, dtype=np.int64)})
+    else:
+        table = pd.DataFrame(list(unique), columns=columns)
+        table = table.astype({"text": object, "start": "int64", "end": "int64"})
     scores = scorer.score(table)
     if len(scores) != len(table):
         raise ValueError(

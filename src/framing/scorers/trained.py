@@ -116,6 +116,16 @@ def _clause(words, t0, t1):
     return cs, ce
 
 
+def _target_rows(targets):
+    """``(text, start, end)`` tuples of str and int of a table from :func:`as_targets`.
+
+    The values that ``targets.itertuples(index=False)`` gives (Python str and int),
+    from three column lists instead of a named tuple per row.
+    """
+    return list(zip(targets["text"].tolist(), targets["start"].tolist(),
+                    targets["end"].tolist()))
+
+
 def tokenize(text):
     """Split text into lowercase word and punctuation tokens with character offsets.
 
@@ -406,7 +416,7 @@ class TrainedSentimentScorer(BaseScorer):
         from sklearn.linear_model import LogisticRegression
 
         self._init_resources()
-        parsed = [_mark_tokens(t, s, e) for t, s, e in targets.itertuples(index=False)]
+        parsed = [_mark_tokens(t, s, e) for t, s, e in _target_rows(targets)]
         grams = [self._ngrams(p) for p in parsed]
         df = {}
         for g in grams:
@@ -480,12 +490,12 @@ class TrainedSentimentScorer(BaseScorer):
             If the scorer has not been fitted.
         """
         check_is_fitted(self, "coef_")
-        targets = as_targets(X)
+        rows = _target_rows(as_targets(X))  # checked once, featurised in blocks
         coef = self.coef_.astype(np.float64)
         n_sparse = len(self.vocabulary_)
-        logits = np.empty((len(targets), coef.shape[0]))
-        for s in range(0, len(targets), _BLOCK_ROWS):  # bounds the dense block's memory
-            tfidf, dense = self._features(targets.iloc[s : s + _BLOCK_ROWS])
+        logits = np.empty((len(rows), coef.shape[0]))
+        for s in range(0, len(rows), _BLOCK_ROWS):  # bounds the dense block's memory
+            tfidf, dense = self._featurize(rows[s : s + _BLOCK_ROWS])
             logits[s : s + _BLOCK_ROWS] = (
                 np.asarray(tfidf @ coef[:, :n_sparse].T) + dense @ coef[:, n_sparse:].T
             )
@@ -521,8 +531,11 @@ class TrainedSentimentScorer(BaseScorer):
 
     def _features(self, X):
         """Return (TF-IDF csr matrix, scaled dense ndarray) for the targets."""
-        targets = as_targets(X)
-        parsed = [_mark_tokens(t, s, e) for t, s, e in targets.itertuples(index=False)]
+        return self._featurize(_target_rows(as_targets(X)))
+
+    def _featurize(self, rows):
+        """:meth:`_features` of checked ``(text, start, end)`` rows (:func:`_target_rows`)."""
+        parsed = [_mark_tokens(t, s, e) for t, s, e in rows]
         clauses = [_clause(p[1], p[2], p[3]) for p in parsed]  # shared by both blocks
         counts = self._ngram_counts(parsed, clauses)
         return self._weight(counts), self._scale(self._dense(parsed, clauses))
