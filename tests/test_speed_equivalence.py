@@ -318,3 +318,67 @@ def test_straighten_curly_quotes_equals_the_translate_table():
         straight = straighten_curly_quotes(text)
         assert straight == text.translate(table)
         assert straight.isascii() == text.translate(table).isascii()  # narrowed like translate
+
+
+def test_collapse_whitespace_equals_split_and_join():
+    from framing.corpus.duplicates import _collapse_whitespace
+
+    fixed = ["", " ", "\n\n", "a", " a ", "a  b", "a\t\t b\n\n\nc ", "\x1c a \x1f", "a\x0b\x0cb\r",
+             "x" * 5000 + "   " * 700 + "y", "é  ü", "a\u00a0 b", "a\u2009b\u3000", "no-spaces-at-all"]
+    rng = random.Random(0)
+    alphabet = "ab. \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\u00a0\u2009\u00e9"
+    rand = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(30))) for _ in range(3000)]
+    for text in fixed + rand:
+        assert _collapse_whitespace(text) == " ".join(text.split()), repr(text)
+
+
+def _collapse_repeated_paragraphs_reference(text, min_chars):
+    """collapse_repeated_paragraphs before its fast repeat check: every line collapsed."""
+    lines = text.split("\n")
+    if len(lines) < 2:
+        return text, 0
+    keys = [" ".join(line.split()) for line in lines]
+    long_keys = [k for k in keys if len(k) >= min_chars]
+    if len(set(long_keys)) == len(long_keys):
+        return text, 0
+    seen, out, removed = set(), [], 0
+    for line, key in zip(lines, keys, strict=True):
+        if len(key) >= min_chars:
+            if key in seen:
+                removed += 1
+                while out and not out[-1].strip():
+                    out.pop()
+                continue
+            seen.add(key)
+        out.append(line)
+    return "\n".join(out), removed
+
+
+def test_repeated_paragraph_check_equals_collapsing_every_line():
+    from framing.corpus.hygiene import collapse_repeated_paragraphs
+
+    para = "Talks resumed in Geneva on Monday."
+    fixed = [
+        "", "\n", para, f"{para}\n\n{para}", f"{para}\n\n  {para.replace(' ', chr(9))}  ",
+        f"{para}\n\nTalks stalled in Geneva on Monday.",  # same first and last word only
+        f"{para}\n{' ' * 40}\n{' ' * 40}\n{para}",  # long blank lines are not paragraphs
+        "Short line.\nShort line.\nShort line.",
+        f"Переговоры возобновились в Женеве.\n\nПереговоры\u00a0возобновились в Женеве.",
+        "\n".join(f"Paragraph {i} about the talks in Geneva." for i in range(500)) + "\n" + para * 3,
+        "x" * 10_000 + "\n" + "x" * 10_000,
+    ]
+    rng = random.Random(0)
+    words = ["Talks", "resumed", "in", "Geneva", "é", "Женеве", "said."]
+    spaces = [" ", "  ", "\t", "\u00a0", "\r", ""]
+    rand = []
+    for _ in range(3000):
+        lines = [
+            rng.choice(spaces).join(rng.choice(words) for _ in range(rng.randrange(7)))
+            for _ in range(rng.randrange(6))
+        ]
+        rand.append(rng.choice(["\n", "\n\n"]).join(lines))
+    for text in fixed + rand:
+        for min_chars in (0, 5, 20):
+            assert collapse_repeated_paragraphs(text, min_chars) == (
+                _collapse_repeated_paragraphs_reference(text, min_chars)
+            ), repr(text)
