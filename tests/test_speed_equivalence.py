@@ -363,7 +363,7 @@ def test_repeated_paragraph_check_equals_collapsing_every_line():
         f"{para}\n\nTalks stalled in Geneva on Monday.",  # same first and last word only
         f"{para}\n{' ' * 40}\n{' ' * 40}\n{para}",  # long blank lines are not paragraphs
         "Short line.\nShort line.\nShort line.",
-        f"Переговоры возобновились в Женеве.\n\nПереговоры\u00a0возобновились в Женеве.",
+        "Переговоры возобновились в Женеве.\n\nПереговоры\u00a0возобновились в Женеве.",
         "\n".join(f"Paragraph {i} about the talks." for i in range(500)) + "\n" + para * 3,
         "x" * 10_000 + "\n" + "x" * 10_000,
     ]
