@@ -382,3 +382,42 @@ def test_repeated_paragraph_check_equals_collapsing_every_line():
             assert collapse_repeated_paragraphs(text, min_chars) == (
                 _collapse_repeated_paragraphs_reference(text, min_chars)
             ), repr(text)
+
+
+def _blingfire_reference(text):
+    """blingfire's sentence spans mapped to characters with a per-byte table."""
+    import ctypes
+
+    import blingfire
+
+    data = text.encode("utf-8")
+    size = 2 * len(data) + 16
+    out = ctypes.create_string_buffer(size)
+    starts, ends = (ctypes.c_int32 * size)(), (ctypes.c_int32 * size)()
+    n_out = blingfire.blingfire.TextToSentencesWithOffsets(
+        ctypes.c_char_p(data), ctypes.c_int(len(data)), out, starts, ends, ctypes.c_int(size)
+    )
+    if n_out <= 0:  # nothing to split (empty text)
+        return [(0, len(text))]
+    n_sent = out.raw[:n_out].count(b"\n") + 1
+    char_of_byte = [i for i, ch in enumerate(text) for _ in ch.encode("utf-8")]
+    top = max(len(data) - 1, 0)
+    clip = lambda b: min(max(b, 0), top)  # noqa: E731
+    if not char_of_byte:
+        return [(clip(s), clip(e) + 1) for s, e in zip(starts[:n_sent], ends[:n_sent])]
+    return [
+        (char_of_byte[clip(s)], char_of_byte[clip(e)] + 1)
+        for s, e in zip(starts[:n_sent], ends[:n_sent])
+    ]
+
+
+def test_blingfire_offsets_equal_a_per_byte_table():
+    from framing.text import _blingfire_spans
+
+    fixed = ["", "a", "é", "🙂", "Hi. Ça va? Oui.", "“Kyiv’s allies” met. 🙂 Then 🙂.",
+             "Киев. Київ. " * 300, "x" * 3000, "no punctuation at all " * 100]
+    rng = random.Random(0)
+    alphabet = "ab .?!\n\u00e9\u2019\u201c\u201d\u0416\U0001f642"
+    rand = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(80))) for _ in range(2000)]
+    for text in fixed + rand:
+        assert _blingfire_spans(text) == _blingfire_reference(text), repr(text)

@@ -298,14 +298,14 @@ def _blingfire_spans(text: str) -> list[tuple[int, int]]:
     # forever); np.empty does not zero the memory.
     capacity = 2 * n_bytes + 16
     out = np.empty(capacity, dtype=np.uint8)
-    starts = np.empty(capacity, dtype=np.int32)
-    ends = np.empty(capacity, dtype=np.int32)
+    bounds = np.empty(2 * capacity, dtype=np.int32)  # the starts, then the ends
+    address = bounds.ctypes.data
     n_out = func(
         ctypes.c_char_p(data),
         ctypes.c_int(n_bytes),
         ctypes.c_void_p(out.ctypes.data),
-        ctypes.c_void_p(starts.ctypes.data),
-        ctypes.c_void_p(ends.ctypes.data),
+        ctypes.c_void_p(address),
+        ctypes.c_void_p(address + 4 * capacity),
         ctypes.c_int(capacity),
     )
     if n_out <= 0 or n_out > capacity:  # pragma: no cover - library failure
@@ -314,14 +314,16 @@ def _blingfire_spans(text: str) -> list[tuple[int, int]]:
     # clip to [0, n_bytes - 1] (np.minimum/np.maximum: np.clip's Python wrapper costs
     # more than the work on a few dozen offsets)
     top = max(n_bytes - 1, 0)
-    start_b = np.minimum(np.maximum(starts[:n_sent], 0), top)
-    end_b = np.minimum(np.maximum(ends[:n_sent], 0), top)  # inclusive
+    start_b = np.minimum(np.maximum(bounds[:n_sent], 0), top)
+    end_b = np.minimum(np.maximum(bounds[capacity : capacity + n_sent], 0), top)  # inclusive
     if n_bytes == len(text):  # ASCII: byte offsets are character offsets
         return list(zip(start_b.tolist(), (end_b + 1).tolist()))
-    # Character index of every byte: count the non-continuation bytes up to it.
-    arr = np.frombuffer(data, dtype=np.uint8)
-    char_of_byte = np.cumsum((arr & 0xC0) != 0x80) - 1
-    return list(zip(char_of_byte[start_b].tolist(), (char_of_byte[end_b] + 1).tolist()))
+    # Byte b belongs to character b - (continuation bytes up to b); continuation bytes
+    # (0x80-0xBF) are those below -64 as int8.
+    continuation = np.flatnonzero(np.frombuffer(data, dtype=np.int8) < -64)
+    start_c = start_b - np.searchsorted(continuation, start_b, "right")
+    end_c = end_b + 1 - np.searchsorted(continuation, end_b, "right")
+    return list(zip(start_c.tolist(), end_c.tolist()))
 
 
 def _last_token(text: str, start: int, end: int) -> str:
