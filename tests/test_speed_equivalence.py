@@ -402,7 +402,10 @@ def _blingfire_reference(text):
     n_sent = out.raw[:n_out].count(b"\n") + 1
     char_of_byte = [i for i, ch in enumerate(text) for _ in ch.encode("utf-8")]
     top = max(len(data) - 1, 0)
-    clip = lambda b: min(max(b, 0), top)  # noqa: E731
+
+    def clip(b):
+        return min(max(b, 0), top)
+
     if not char_of_byte:
         return [(clip(s), clip(e) + 1) for s, e in zip(starts[:n_sent], ends[:n_sent])]
     return [
