@@ -424,3 +424,32 @@ def test_blingfire_offsets_equal_a_per_byte_table():
     rand = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(80))) for _ in range(2000)]
     for text in fixed + rand:
         assert _blingfire_spans(text) == _blingfire_reference(text), repr(text)
+
+
+def test_abbreviation_check_equals_the_three_lists_and_the_regex():
+    import re
+
+    from framing.text import (
+        NUMBER_ABBREVIATIONS,
+        OTHER_ABBREVIATIONS,
+        TITLE_ABBREVIATIONS,
+        _is_abbreviation,
+    )
+
+    initialism = re.compile(r"(?:[^\W\d_]\.){2,}\Z")
+
+    def reference(token):
+        return (
+            token in TITLE_ABBREVIATIONS
+            or token in NUMBER_ABBREVIATIONS
+            or token in OTHER_ABBREVIATIONS
+            or (len(token) == 2 and token[0].isalpha())
+            or bool(initialism.match(token))
+        )
+
+    fixed = [*TITLE_ABBREVIATIONS, *NUMBER_ABBREVIATIONS, *OTHER_ABBREVIATIONS, "", ".", "..",
+             "a.", "1.", "_.", "u.s.", "u.s.a.", "é.ü.", "ж.д.", "1.2.", "a.b", "a..", "ab.c."]
+    rng = random.Random(0)
+    rand = ["".join(rng.choice("ab.é1_ж") for _ in range(rng.randrange(8))) for _ in range(5000)]
+    for token in fixed + rand:
+        assert _is_abbreviation(token) is reference(token), repr(token)

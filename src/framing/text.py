@@ -89,6 +89,8 @@ COUNTRY_MODIFIED_NOUNS = _words(
     ALLY CITIZENS CITIZEN MARKETS BANKS BANK COMMANDER CAPITOL FEDERAL"""
 )
 
+_ABBREVIATIONS = TITLE_ABBREVIATIONS | NUMBER_ABBREVIATIONS | OTHER_ABBREVIATIONS
+
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 # Russian "и т. д." / "и т. п." (and so on): not an initial before a capital.
 _ETC_TAIL = re.compile(r"т\.\s?[дп]\.\Z")
@@ -394,11 +396,10 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 def _is_abbreviation(token: str) -> bool:
     """Return True if `token` (lower-case, with its final period) is a known abbreviation."""
     return (
-        token in TITLE_ABBREVIATIONS
-        or token in NUMBER_ABBREVIATIONS
-        or token in OTHER_ABBREVIATIONS
+        token in _ABBREVIATIONS
         or (len(token) == 2 and token[0].isalpha())
-        or bool(_INITIALISM.match(token))
+        # an initialism has its first period second
+        or (token[1:2] == "." and _INITIALISM.match(token) is not None)
     )
 
 
@@ -603,7 +604,8 @@ def split_sentences(text: str, *, keep: list[tuple[int, int]] = ()) -> list[tupl
     if not text or text.isspace():
         return []
     raw = _blingfire_spans(text)
-    merged: list[list[int]] = []
+    merged: list[tuple[int, int]] = []
+    prev_start = prev_end = 0  # the last span of `merged`
     for start, end in raw:
         if start >= end or text[start].isspace() or text[end - 1].isspace():
             start, end = _strip_span(text, start, end)
@@ -611,16 +613,20 @@ def split_sentences(text: str, *, keep: list[tuple[int, int]] = ()) -> list[tupl
                 continue
         if (
             merged
-            and start >= merged[-1][1]
-            and text[merged[-1][1] - 1] == "."  # _should_merge's first test, inlined
-            and _should_merge(text, merged[-1][0], merged[-1][1], start, end)
+            and start >= prev_end
+            # _should_merge's first two tests, inlined: most sentences fail one
+            and text[prev_end - 1] == "."
+            and not (prev_end - prev_start >= 8 and text[prev_end - 8 : prev_end - 1].isalpha())
+            and _should_merge(text, prev_start, prev_end, start, end)
         ):
-            merged[-1][1] = end
+            prev_end = end
+            merged[-1] = (prev_start, end)
         else:
-            merged.append([start, end])
+            prev_start, prev_end = start, end
+            merged.append((start, end))
     cuts = _cut_points(text)
     if not cuts:
-        return cap_span_lengths(text, [(s, e) for s, e in merged], keep=keep)
+        return cap_span_lengths(text, merged, keep=keep)
     cut_starts = [c[0] for c in cuts]
     spans: list[tuple[int, int]] = []
     n_cuts = len(cuts)
