@@ -453,3 +453,16 @@ def test_abbreviation_check_equals_the_three_lists_and_the_regex():
     rand = ["".join(rng.choice("ab.é1_ж") for _ in range(rng.randrange(8))) for _ in range(5000)]
     for token in fixed + rand:
         assert _is_abbreviation(token) is reference(token), repr(token)
+
+
+def test_cyrillic_byte_check_equals_the_regex():
+    from framing.actors import _CYRILLIC, _has_cyrillic
+
+    fixed = ["", "a", "\u03ff", "\u0400", "\u04ff", "\u0500", "Ӿ", "Київ", "“Kyiv”", "\U0001f642",
+             "lone \ud800 surrogate", "\u0500\u0d00\u0dd0\u1d00", "\u00d0\u00d1\u00d3"]
+    rng = random.Random(0)
+    alphabet = ["a", "\u00e9", "\u03ff", "\u0400", "\u0416", "\u04ff", "\u0500", "\u2019", "\ud800",
+                "\U0001f642", "\u0d00"]
+    rand = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(6))) for _ in range(3000)]
+    for text in fixed + rand:
+        assert _has_cyrillic(text) is (_CYRILLIC.search(text) is not None), repr(text)
