@@ -466,3 +466,19 @@ def test_cyrillic_byte_check_equals_the_regex():
     rand = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(6))) for _ in range(3000)]
     for text in fixed + rand:
         assert _has_cyrillic(text) is (_CYRILLIC.search(text) is not None), repr(text)
+
+
+def test_split_hints_per_mark_equal_one_regex_for_all_marks():
+    import re
+
+    from framing.text import _HINT_TAIL, _hint_matches
+
+    combined = re.compile("[.!?]" + _HINT_TAIL)
+    fixed = ["", "No marks here", "Yes. Mr. Smith came. \u00c9mile left!  \u201cZo\u00eb?\u201d \u00c9ric",
+             "A.\n\nMr. B?! \u00c9. \u00c9?\u201d \u00c9", "...   \u00c9", "?" * 50 + " \u00c9"]
+    rng = random.Random(0)
+    alphabet = [".", "!", "?", " ", "\n", "\u201d", "\u201c", "(", ")", "\"", "a", "\u00c9", "Mr. "]
+    rand = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(40))) for _ in range(3000)]
+    for text in fixed + rand:
+        want = [(m.start(), m.end(), m.span(1)) for m in combined.finditer(text)]
+        assert [(m.start(), m.end(), m.span(1)) for m in _hint_matches(text)] == want, repr(text)
