@@ -100,8 +100,9 @@ def _repeats(lines, min_chars):
     Equivalent to comparing the collapsed form of every line, 3 times faster on
     synthetic news bodies (34 -> 11 µs): two lines with equal collapsed forms have the
     same first and last word, so only lines that share their (first word, last word)
-    pair with another line are collapsed and compared (blank lines share the pair ``("", "")``). A collapsed line
-    is never longer than the line, so lines shorter than `min_chars` cannot repeat.
+    pair with another line are collapsed and compared (blank lines share the pair
+    ``("", "")``). A collapsed line is never longer than the line, so lines shorter
+    than `min_chars` cannot repeat.
     """
     candidates = [line for line in lines if len(line) >= min_chars]
     ends = [
