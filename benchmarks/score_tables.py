@@ -1,4 +1,4 @@
-"""Run ``framing score`` on a few corpora and save or compare its mentions and statements.
+"""Run ``framing score`` on a few corpora and save or compare its articles, mentions and statements.
 
 Usage::
 
@@ -11,8 +11,8 @@ skipped without it) and ``basil`` (``basil/basil_train.jsonl`` under ``FRAMING_D
 or ``../shared/data``,
 ``--format basil``; skipped when absent). Each is scored with ``framing score --jobs 1``
 (default scorer, stance on) into a temporary folder, by the ``framing`` package on
-``PYTHONPATH``. The part files of ``mentions/`` (with the stance columns) and
-``statements/`` are read in file-name order into one table each; ``--save DIR`` writes
+``PYTHONPATH``. The part files of ``articles/``, ``mentions/`` (with the stance columns)
+and ``statements/`` are read in file-name order into one table each; ``--save DIR`` writes
 them as ``DIR/<corpus>.<table>.parquet``, ``--check DIR`` compares them with such a saved
 run (:func:`pandas.testing.assert_frame_equal`, exact; all columns but ``source_file``)
 and exits 1 on any difference. Takes about 20 s of CPU time with 2,000 synthetic articles.
@@ -32,7 +32,7 @@ from framing.paths import shared_data_dir
 
 REPO = Path(__file__).resolve().parents[1]
 BASIL = (shared_data_dir() or Path("/nonexistent")) / "basil" / "basil_train.jsonl"
-TABLES = ("mentions", "statements")
+TABLES = ("articles", "mentions", "statements")
 
 
 def corpora(synthetic: Path | None, basil: Path) -> dict[str, list[str]]:
@@ -51,7 +51,7 @@ def corpora(synthetic: Path | None, basil: Path) -> dict[str, list[str]]:
 
 
 def score_tables(args: list[str]) -> dict[str, pd.DataFrame]:
-    """Mentions and statements tables of ``framing score ARGS`` (one job, no progress)."""
+    """Articles, mentions and statements tables of ``framing score ARGS`` (one job, no progress)."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "scored"
         subprocess.run(
@@ -82,6 +82,9 @@ def main(argv=None) -> int:
                 df.to_parquet(args.save / f"{name}.{table}.parquet")
                 print(f"{name}.{table}: {len(df)} rows saved")
             if args.check:
+                if not (args.check / f"{name}.{table}.parquet").is_file():
+                    print(f"{name}.{table}: not in {args.check}: not compared")
+                    continue
                 want = pd.read_parquet(args.check / f"{name}.{table}.parquet")
                 try:
                     pd.testing.assert_frame_equal(df, want, check_exact=True)

@@ -346,3 +346,167 @@ def test_score_mentions_hands_the_scorer_the_table_it_built_before():
         before = before.astype({"text": object, "start": "int64", "end": "int64"})
         pd.testing.assert_frame_equal(recorder.table, before)
         assert len(recorder.table) == (4 if len(rows) else 0)  # one per distinct target
+
+
+def test_collapse_whitespace_equals_split_and_join():
+    from framing.corpus.duplicates import _collapse_whitespace
+
+    fixed = ["", " ", "\n\n", "a", " a ", "a  b", "a\t\t b\n\n\nc ", "\x1c a \x1f", "a\x0b\x0cb\r",
+             "x" * 5000 + "   " * 700 + "y", "é  ü", "a\u00a0 b", "a\u2009b\u3000", "no-spaces-at-all"]
+    rng = random.Random(0)
+    alphabet = "ab. \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\u00a0\u2009\u00e9"
+    rand = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(30))) for _ in range(3000)]
+    for text in fixed + rand:
+        assert _collapse_whitespace(text) == " ".join(text.split()), repr(text)
+
+
+def _collapse_repeated_paragraphs_reference(text, min_chars):
+    """collapse_repeated_paragraphs before its fast repeat check: every line collapsed."""
+    lines = text.split("\n")
+    if len(lines) < 2:
+        return text, 0
+    keys = [" ".join(line.split()) for line in lines]
+    long_keys = [k for k in keys if len(k) >= min_chars]
+    if len(set(long_keys)) == len(long_keys):
+        return text, 0
+    seen, out, removed = set(), [], 0
+    for line, key in zip(lines, keys, strict=True):
+        if len(key) >= min_chars:
+            if key in seen:
+                removed += 1
+                while out and not out[-1].strip():
+                    out.pop()
+                continue
+            seen.add(key)
+        out.append(line)
+    return "\n".join(out), removed
+
+
+def test_repeated_paragraph_check_equals_collapsing_every_line():
+    from framing.corpus.hygiene import collapse_repeated_paragraphs
+
+    para = "Talks resumed in Geneva on Monday."
+    fixed = [
+        "", "\n", para, f"{para}\n\n{para}", f"{para}\n\n  {para.replace(' ', chr(9))}  ",
+        f"{para}\n\nTalks stalled in Geneva on Monday.",  # same first and last word only
+        f"{para}\n{' ' * 40}\n{' ' * 40}\n{para}",  # long blank lines are not paragraphs
+        "Short line.\nShort line.\nShort line.",
+        "Переговоры возобновились в Женеве.\n\nПереговоры\u00a0возобновились в Женеве.",
+        "\n".join(f"Paragraph {i} about the talks." for i in range(500)) + "\n" + para * 3,
+        "x" * 10_000 + "\n" + "x" * 10_000,
+    ]
+    rng = random.Random(0)
+    words = ["Talks", "resumed", "in", "Geneva", "é", "Женеве", "said."]
+    spaces = [" ", "  ", "\t", "\u00a0", "\r", ""]
+    rand = []
+    for _ in range(3000):
+        lines = [
+            rng.choice(spaces).join(rng.choice(words) for _ in range(rng.randrange(7)))
+            for _ in range(rng.randrange(6))
+        ]
+        rand.append(rng.choice(["\n", "\n\n"]).join(lines))
+    for text in fixed + rand:
+        for min_chars in (0, 5, 20):
+            assert collapse_repeated_paragraphs(text, min_chars) == (
+                _collapse_repeated_paragraphs_reference(text, min_chars)
+            ), repr(text)
+
+
+def _blingfire_reference(text):
+    """blingfire's sentence spans mapped to characters with a per-byte table."""
+    import ctypes
+
+    import blingfire
+
+    data = text.encode("utf-8")
+    size = 2 * len(data) + 16
+    out = ctypes.create_string_buffer(size)
+    starts, ends = (ctypes.c_int32 * size)(), (ctypes.c_int32 * size)()
+    n_out = blingfire.blingfire.TextToSentencesWithOffsets(
+        ctypes.c_char_p(data), ctypes.c_int(len(data)), out, starts, ends, ctypes.c_int(size)
+    )
+    if n_out <= 0:  # nothing to split (empty text)
+        return [(0, len(text))]
+    n_sent = out.raw[:n_out].count(b"\n") + 1
+    char_of_byte = [i for i, ch in enumerate(text) for _ in ch.encode("utf-8")]
+    top = max(len(data) - 1, 0)
+
+    def clip(b):
+        return min(max(b, 0), top)
+
+    if not char_of_byte:
+        return [(clip(s), clip(e) + 1) for s, e in zip(starts[:n_sent], ends[:n_sent])]
+    return [
+        (char_of_byte[clip(s)], char_of_byte[clip(e)] + 1)
+        for s, e in zip(starts[:n_sent], ends[:n_sent])
+    ]
+
+
+def test_blingfire_offsets_equal_a_per_byte_table():
+    from framing.text import _blingfire_spans
+
+    fixed = ["", "a", "é", "🙂", "Hi. Ça va? Oui.", "“Kyiv’s allies” met. 🙂 Then 🙂.",
+             "Киев. Київ. " * 300, "x" * 3000, "no punctuation at all " * 100]
+    rng = random.Random(0)
+    alphabet = "ab .?!\n\u00e9\u2019\u201c\u201d\u0416\U0001f642"
+    rand = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(80))) for _ in range(2000)]
+    for text in fixed + rand:
+        assert _blingfire_spans(text) == _blingfire_reference(text), repr(text)
+
+
+def test_abbreviation_check_equals_the_three_lists_and_the_regex():
+    import re
+
+    from framing.text import (
+        NUMBER_ABBREVIATIONS,
+        OTHER_ABBREVIATIONS,
+        TITLE_ABBREVIATIONS,
+        _is_abbreviation,
+    )
+
+    initialism = re.compile(r"(?:[^\W\d_]\.){2,}\Z")
+
+    def reference(token):
+        return (
+            token in TITLE_ABBREVIATIONS
+            or token in NUMBER_ABBREVIATIONS
+            or token in OTHER_ABBREVIATIONS
+            or (len(token) == 2 and token[0].isalpha())
+            or bool(initialism.match(token))
+        )
+
+    fixed = [*TITLE_ABBREVIATIONS, *NUMBER_ABBREVIATIONS, *OTHER_ABBREVIATIONS, "", ".", "..",
+             "a.", "1.", "_.", "u.s.", "u.s.a.", "é.ü.", "ж.д.", "1.2.", "a.b", "a..", "ab.c."]
+    rng = random.Random(0)
+    rand = ["".join(rng.choice("ab.é1_ж") for _ in range(rng.randrange(8))) for _ in range(5000)]
+    for token in fixed + rand:
+        assert _is_abbreviation(token) is reference(token), repr(token)
+
+
+def test_cyrillic_byte_check_equals_the_regex():
+    from framing.actors import _CYRILLIC, _has_cyrillic
+
+    fixed = ["", "a", "\u03ff", "\u0400", "\u04ff", "\u0500", "Ӿ", "Київ", "“Kyiv”", "\U0001f642",
+             "lone \ud800 surrogate", "\u0500\u0d00\u0dd0\u1d00", "\u00d0\u00d1\u00d3"]
+    rng = random.Random(0)
+    alphabet = ["a", "\u00e9", "\u03ff", "\u0400", "\u0416", "\u04ff", "\u0500", "\u2019", "\ud800",
+                "\U0001f642", "\u0d00"]
+    rand = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(6))) for _ in range(3000)]
+    for text in fixed + rand:
+        assert _has_cyrillic(text) is (_CYRILLIC.search(text) is not None), repr(text)
+
+
+def test_split_hints_per_mark_equal_one_regex_for_all_marks():
+    import re
+
+    from framing.text import _HINT_TAIL, _hint_matches
+
+    combined = re.compile("[.!?]" + _HINT_TAIL)
+    fixed = ["", "No marks here", "Yes. Mr. Smith came. \u00c9mile left!  \u201cZo\u00eb?\u201d \u00c9ric",
+             "A.\n\nMr. B?! \u00c9. \u00c9?\u201d \u00c9", "...   \u00c9", "?" * 50 + " \u00c9"]
+    rng = random.Random(0)
+    alphabet = [".", "!", "?", " ", "\n", "\u201d", "\u201c", "(", ")", "\"", "a", "\u00c9", "Mr. "]
+    rand = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(40))) for _ in range(3000)]
+    for text in fixed + rand:
+        want = [(m.start(), m.end(), m.span(1)) for m in combined.finditer(text)]
+        assert [(m.start(), m.end(), m.span(1)) for m in _hint_matches(text)] == want, repr(text)
