@@ -46,9 +46,15 @@ def close_manifest(db: sqlite3.Connection) -> None:
     While chunks are committed the manifest is in write-ahead-log mode; a finished run
     switches it back to a rollback journal, which checkpoints the log into the file.
     Read-only readers (:mod:`framing.scale.read`) then leave no ``-wal``/``-shm`` files
-    beside it, as they would for a database in WAL mode.
+    beside it, as they would for a database in WAL mode. When another connection has the
+    manifest open, the switch is not possible; the manifest then stays in WAL mode (still
+    complete and valid) and is closed as it is.
     """
-    db.execute("PRAGMA journal_mode=DELETE")
+    try:
+        db.execute("PRAGMA busy_timeout=0")
+        db.execute("PRAGMA journal_mode=DELETE")
+    except sqlite3.OperationalError:  # "database is locked": another reader has it open
+        pass
     db.close()
 
 
