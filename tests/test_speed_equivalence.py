@@ -288,12 +288,27 @@ def _mark_tokens_reference(text, start, end):
     """_mark_tokens with the IGNORECASE regex always (the code before the fast path)."""
     from framing.scorers import trained
 
-    saved = trained._TOKEN_RE_LOWER
-    trained._TOKEN_RE_LOWER = trained._TOKEN_RE
+    saved = trained._TOKEN_RE_LOWER, trained._TOKEN_RE_LOWER_PLAIN
+    trained._TOKEN_RE_LOWER = trained._TOKEN_RE_LOWER_PLAIN = trained._TOKEN_RE
     try:
         return trained._mark_tokens(text, start, end)
     finally:
-        trained._TOKEN_RE_LOWER = saved
+        trained._TOKEN_RE_LOWER, trained._TOKEN_RE_LOWER_PLAIN = saved
+
+
+def test_token_regex_without_the_nt_alternatives_on_text_without_nt():
+    from framing.scorers.trained import _TOKEN_RE_LOWER, _TOKEN_RE_LOWER_PLAIN
+
+    alphabet = "nt' ab.,3\u00e9-"  # near misses: n', 't, nt, n t, 'n't' pieces apart
+    rng = random.Random(0)
+    checked = 0
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(16)))
+        if "n't" in text:  # _mark_tokens uses the full pattern
+            continue
+        assert _TOKEN_RE_LOWER_PLAIN.findall(text) == _TOKEN_RE_LOWER.findall(text), text
+        checked += 1
+    assert checked > 3000
 
 
 def test_ignorecase_extra_letters_need_the_fallback():

@@ -44,11 +44,17 @@ DEFAULT_WORD_VECTORS_PATH = MODELS_DIR / "minilm_word_vectors.npz"
 #: Version of the artefact format written by :meth:`TrainedSentimentScorer.save`.
 ARTEFACT_FORMAT = 1
 
-_TOKEN_RE = re.compile(r"[a-z]+(?=n't)|n't|'[a-z]+|[a-z]+|\d+(?:[.,]\d+)*|[^\w\s]", re.IGNORECASE)
+# Tokens other than the n't of a contraction and the word before it.
+_PLAIN_TOKENS = r"'[a-z]+|[a-z]+|\d+(?:[.,]\d+)*|[^\w\s]"
+_TOKEN_RE = re.compile(r"[a-z]+(?=n't)|n't|" + _PLAIN_TOKENS, re.IGNORECASE)
 # _TOKEN_RE without IGNORECASE, for text that is already lower-cased: about twice as
 # fast, and the same tokens unless the text holds one of the four non-ASCII letters
 # that an IGNORECASE [a-z] also matches (re docs); _mark_tokens checks for them.
 _TOKEN_RE_LOWER = re.compile(_TOKEN_RE.pattern)
+# _TOKEN_RE_LOWER less its two n't alternatives, for text without "n't": there they
+# never match, so the tokens are the same, about a third faster (no lookahead tried
+# at every letter of every word).
+_TOKEN_RE_LOWER_PLAIN = re.compile(_PLAIN_TOKENS)
 _IGNORECASE_EXTRA = re.compile("[\u0130\u0131\u017f\u212a]")
 _DIGIT = re.compile(r"\d")  # a token starting with a digit is a \d+ number token
 #: Tokens that open a negation scope; they are always kept as features.
@@ -160,11 +166,13 @@ def _mark_tokens(text, start, end):
     of ``<t>`` in `marked` (equal to `t0`); `negated` a list of bool per word.
     """
     if text.isascii():  # nothing to normalise, and no letter that IGNORECASE adds
-        norm = text.lower()
-        findall = _TOKEN_RE_LOWER.findall
+        norm, pattern = text.lower(), None
     else:
         norm = straighten_curly_quotes(text).lower()
-        findall = (_TOKEN_RE if _IGNORECASE_EXTRA.search(norm) else _TOKEN_RE_LOWER).findall
+        pattern = _TOKEN_RE if _IGNORECASE_EXTRA.search(norm) else None
+    if pattern is None:
+        pattern = _TOKEN_RE_LOWER if "n't" in norm else _TOKEN_RE_LOWER_PLAIN
+    findall = pattern.findall
     left, target, right = findall(norm[:start]), findall(norm[start:end]), findall(norm[end:])
     words = left + target + right
     t0 = len(left)
