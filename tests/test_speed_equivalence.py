@@ -171,6 +171,54 @@ def test_array_ngram_counts_with_trigrams():
     _assert_same_ngram_counts(scorer, _NGRAM_ROWS)
 
 
+def test_array_ngram_counts_on_unknown_words_quotes_and_numbers():
+    texts = ['Zorblax qwertyuiop said "Kyiv" frobnicated, not zzyzx "Moscow" plinth',
+             '"Unheard-of" flimflam: the "Kyiv" deal, 3,000 glorps',
+             "o: L: R: R1: L1: T: neg_ <t> <num> Kyiv o : kyiv"]
+    rows = [(t, t.index("Kyiv"), t.index("Kyiv") + 4) for t in texts] + [("Kyiv", 0, 0)]
+    _assert_same_ngram_counts(get_scorer("newsmtsc-linear").fit([]), rows)
+
+
+@pytest.mark.parametrize("with_trigram", [False, True])
+def test_form_table_equals_the_lookups_of_every_prefixed_form(with_trigram):
+    from framing.scorers.trained import _FORM_KEYS, _form_table, _gram_tables
+
+    keys = ["kyiv", "o:kyiv", "L:kyiv", "L:o:said", "R:o:", "R1:o:o:x", "L1:L:", "T:kyiv",
+            "T:", "", "said kyiv", "o:said o:kyiv", "neg_good", "L1:neg_good", "\"", "o:\"",
+            ":", "abcdef:x", "o:said: x"]
+    if with_trigram:
+        keys.append("x o:said o:kyiv")
+    vocabulary = {k: i for i, k in enumerate(keys)}
+    part_id = _gram_tables(vocabulary)[0]
+    form_row, form_cols = _form_table(vocabulary, part_id)
+    probes = ["kyiv", "said", "x", "o:x", "o:", "o:kyiv", ":kyiv", "L:", "L:o:said", "", '"',
+              "neg_good", "good", "unknown", "T:kyiv", "o:o:x", "R1:o:o:x", ":",
+              "said:", "abcdef:x", "f:x"]
+    for f in probes:
+        expected = [vocabulary.get(p + f, -1) for p in _FORM_KEYS]
+        expected += [part_id.get(f, -1), part_id.get("o:" + f, -1)]
+        assert form_cols[form_row.get(f, len(form_row))].tolist() == expected, f
+    assert '"' in form_row
+    assert (form_cols[-1] == -1).all()
+    form_row, form_cols = _form_table({}, {})
+    assert form_row == {'"': 0} and (form_cols == -1).all()
+
+
+def test_marked_tokens_hold_no_whitespace():
+    # _form_table leaves out the vocabulary keys holding a space: no token reaches them
+    alphabet = ("ab Kz1.,'\"\u2019\u201c\u201d\u00a0\u2003\t\n\x0b\x0c\r\x1c\x1f\u0085\u2028"
+                "\u0130\u0131\u017f\u212a\u00b2\u0663-:;!?")
+    rng = random.Random(0)
+    words = ["not", "n't", "don't", "12,5", "3.4", "Kyiv's", "never"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) if rng.random() < 0.8 else rng.choice(words)
+                       for _ in range(rng.randrange(30)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        marked, tokens = _mark_tokens(text, start, end)[:2]
+        assert not any(c.isspace() for tok in marked + tokens for c in tok), text
+
+
 def test_last_token_with_other_whitespace_kinds():
     assert _last_token("He met Mr.", 0, 10) == "mr."
     assert _last_token("He met\nMr.", 0, 10) == "mr."
@@ -240,12 +288,27 @@ def _mark_tokens_reference(text, start, end):
     """_mark_tokens with the IGNORECASE regex always (the code before the fast path)."""
     from framing.scorers import trained
 
-    saved = trained._TOKEN_RE_LOWER
-    trained._TOKEN_RE_LOWER = trained._TOKEN_RE
+    saved = trained._TOKEN_RE_LOWER, trained._TOKEN_RE_LOWER_PLAIN
+    trained._TOKEN_RE_LOWER = trained._TOKEN_RE_LOWER_PLAIN = trained._TOKEN_RE
     try:
         return trained._mark_tokens(text, start, end)
     finally:
-        trained._TOKEN_RE_LOWER = saved
+        trained._TOKEN_RE_LOWER, trained._TOKEN_RE_LOWER_PLAIN = saved
+
+
+def test_token_regex_without_the_nt_alternatives_on_text_without_nt():
+    from framing.scorers.trained import _TOKEN_RE_LOWER, _TOKEN_RE_LOWER_PLAIN
+
+    alphabet = "nt' ab.,3\u00e9-"  # near misses: n', 't, nt, n t, 'n't' pieces apart
+    rng = random.Random(0)
+    checked = 0
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(16)))
+        if "n't" in text:  # _mark_tokens uses the full pattern
+            continue
+        assert _TOKEN_RE_LOWER_PLAIN.findall(text) == _TOKEN_RE_LOWER.findall(text), text
+        checked += 1
+    assert checked > 3000
 
 
 def test_ignorecase_extra_letters_need_the_fallback():

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from itertools import chain, pairwise
+from itertools import chain, pairwise, repeat
 from pathlib import Path
 
 import numpy as np
@@ -44,11 +44,17 @@ DEFAULT_WORD_VECTORS_PATH = MODELS_DIR / "minilm_word_vectors.npz"
 #: Version of the artefact format written by :meth:`TrainedSentimentScorer.save`.
 ARTEFACT_FORMAT = 1
 
-_TOKEN_RE = re.compile(r"[a-z]+(?=n't)|n't|'[a-z]+|[a-z]+|\d+(?:[.,]\d+)*|[^\w\s]", re.IGNORECASE)
+# Tokens other than the n't of a contraction and the word before it.
+_PLAIN_TOKENS = r"'[a-z]+|[a-z]+|\d+(?:[.,]\d+)*|[^\w\s]"
+_TOKEN_RE = re.compile(r"[a-z]+(?=n't)|n't|" + _PLAIN_TOKENS, re.IGNORECASE)
 # _TOKEN_RE without IGNORECASE, for text that is already lower-cased: about twice as
 # fast, and the same tokens unless the text holds one of the four non-ASCII letters
 # that an IGNORECASE [a-z] also matches (re docs); _mark_tokens checks for them.
 _TOKEN_RE_LOWER = re.compile(_TOKEN_RE.pattern)
+# _TOKEN_RE_LOWER less its two n't alternatives, for text without "n't": there they
+# never match, so the tokens are the same, about a third faster (no lookahead tried
+# at every letter of every word).
+_TOKEN_RE_LOWER_PLAIN = re.compile(_PLAIN_TOKENS)
 _IGNORECASE_EXTRA = re.compile("[\u0130\u0131\u017f\u212a]")
 _DIGIT = re.compile(r"\d")  # a token starting with a digit is a \d+ number token
 #: Tokens that open a negation scope; they are always kept as features.
@@ -160,11 +166,13 @@ def _mark_tokens(text, start, end):
     of ``<t>`` in `marked` (equal to `t0`); `negated` a list of bool per word.
     """
     if text.isascii():  # nothing to normalise, and no letter that IGNORECASE adds
-        norm = text.lower()
-        findall = _TOKEN_RE_LOWER.findall
+        norm, pattern = text.lower(), None
     else:
         norm = straighten_curly_quotes(text).lower()
-        findall = (_TOKEN_RE if _IGNORECASE_EXTRA.search(norm) else _TOKEN_RE_LOWER).findall
+        pattern = _TOKEN_RE if _IGNORECASE_EXTRA.search(norm) else None
+    if pattern is None:
+        pattern = _TOKEN_RE_LOWER if "n't" in norm else _TOKEN_RE_LOWER_PLAIN
+    findall = pattern.findall
     left, target, right = findall(norm[:start]), findall(norm[start:end]), findall(norm[end:])
     words = left + target + right
     t0 = len(left)
@@ -823,44 +831,40 @@ class TrainedSentimentScorer(BaseScorer):
 
         Gives the counts of ``_tfidf([self._ngrams(p, c) ...])`` before weighting,
         as a csr matrix of shape (n_targets, n_ngrams), without building a string
-        per feature: the marked tokens of all targets are laid end to end and
-        numbered once (:func:`pandas.factorize`); each distinct token is looked up
-        in the vocabulary once per form (plain, ``o:``, ``L:`` ...), and n-grams
-        are looked up as chains of token numbers in sorted tables
-        (:func:`_gram_tables`).
+        per feature: the marked tokens of all targets are laid end to end, each is
+        looked up once in a table of the vocabulary columns of all its forms (plain,
+        ``o:``, ``L:`` ..., :func:`_form_table`), and n-grams are looked up as chains
+        of token numbers in sorted tables (:func:`_gram_tables`).
         """
         n, w, vocab = len(parsed), self._window_tokens, self.vocabulary_
         get = vocab.get
         if getattr(self, "_grams", None) is None:  # reset by fit and load
-            self._grams = _gram_tables(vocab)
-        part_id, n_parts, levels = self._grams
+            part_id, n_parts, levels = _gram_tables(vocab)
+            self._grams = (n_parts, levels, *_form_table(vocab, part_id))
+        n_parts, levels, form_row, form_cols = self._grams
+        unknown = len(form_row)  # the last row of form_cols: -1 everywhere
         # marked tokens: row, position m, the target's index tm and the "o:" flag
         len_m = np.fromiter((len(p[0]) for p in parsed), np.int64, n)
         tm_of = np.fromiter((p[4] for p in parsed), np.int64, n)
-        codes, forms = pd.factorize(np.array(list(chain.from_iterable(p[0] for p in parsed)),
-                                             dtype=object))
-        forms = forms.tolist()
+        form = np.fromiter(map(form_row.get, chain.from_iterable(p[0] for p in parsed),
+                               repeat(unknown)), np.int64, int(len_m.sum()))
         row = np.repeat(np.arange(n), len_m)
-        pos = np.arange(len(codes)) - np.repeat(np.cumsum(len_m) - len_m, len_m)
+        pos = np.arange(len(form)) - np.repeat(np.cumsum(len_m) - len_m, len_m)
         tm = tm_of[row]
         t1c = np.fromiter((max(p[3], p[2] - 1) for p in parsed), np.int64, n)
         cs = np.fromiter((c[0] for c in clauses), np.int64, n)
         end = tm_of + 1 + np.fromiter((c[1] for c in clauses), np.int64, n) - (t1c + 1)
         outside = (pos < cs[row]) | (pos >= end[row])  # prefixed "o:"
+        o = outside.astype(np.intp)  # column k + o: prefix _FORM_KEYS[k], then its "o:" form
 
-        def lookup(prefix):  # vocabulary column of prefix + form, per (form, "o:" flag)
-            return np.array([[get(prefix + f, -1), get(prefix + "o:" + f, -1)] for f in forms],
-                            dtype=np.int64).reshape(-1, 2)[codes, outside.astype(np.intp)]
-
-        rows, cols = [row], [lookup("")]
-        windows = (("L:", (pos >= tm - w) & (pos < tm)), ("R:", (pos > tm) & (pos <= tm + w)),
-                   ("R1:", pos == tm + 1), ("L1:", pos == tm - 1))
-        for prefix, mask in windows:
+        rows, cols = [row], [form_cols[form, o]]
+        windows = ((2, (pos >= tm - w) & (pos < tm)), (4, (pos > tm) & (pos <= tm + w)),
+                   (6, pos == tm + 1), (8, pos == tm - 1))  # L:, R:, R1:, L1:
+        for k, mask in windows:
             rows.append(row[mask])
-            cols.append(lookup(prefix)[mask])
+            cols.append(form_cols[form[mask], k + o[mask]])
         # n-grams: chains of part numbers through the tables of each length
-        part = np.array([[part_id.get(f, -1), part_id.get("o:" + f, -1)] for f in forms],
-                        dtype=np.int64).reshape(-1, 2)[codes, outside.astype(np.intp)]
+        part = form_cols[form, len(_FORM_KEYS) + o]
         prefix_id, last = part, len(part)
         for k, (keys, next_id, col) in enumerate(levels, start=2):
             last -= 1  # n-grams of length k start at flat positions with k - 1 tokens after them
@@ -874,15 +878,16 @@ class TrainedSentimentScorer(BaseScorer):
             cols.append(col[at[ok]])
             prefix_id = np.where(ok, next_id[at], -1)
         # target words, first-position and inside-quotes flags
-        words = list(chain.from_iterable(p[1][p[2] : p[3] + 1] for p in parsed))
         n_target = np.fromiter((max(p[3] - p[2] + 1, 0) for p in parsed), np.int64, n)
+        words = chain.from_iterable(p[1][p[2] : p[3] + 1] for p in parsed)
         rows.append(np.repeat(np.arange(n), n_target))
-        cols.append(np.fromiter((get("T:" + x, -1) for x in words), np.int64, len(words)))
+        cols.append(form_cols[np.fromiter(map(form_row.get, words, repeat(unknown)), np.int64,
+                                          int(n_target.sum())), _FORM_KEYS.index("T:")])
         is_first = np.flatnonzero(tm_of == 0)
         rows.append(is_first)
         cols.append(np.full(len(is_first), get("<t_first>", -1)))
-        quote = forms.index('"') if '"' in forms else -1
-        quotes = np.bincount(row[(codes == quote) & ~outside & (pos < tm)], minlength=n)
+        is_quote = form == form_row['"']  # _form_table always holds '"'
+        quotes = np.bincount(row[is_quote & ~outside & (pos < tm)], minlength=n)
         in_quote = np.flatnonzero(quotes % 2 == 1)
         rows.append(in_quote)
         cols.append(np.full(len(in_quote), get("<t_in_quote>", -1)))
@@ -922,6 +927,46 @@ def _gram_tables(vocabulary):
         levels.append((keys[order], next_id[order], col[order]))
         ids = prefixes
     return part_id, n_parts, levels
+
+
+#: Prefixes of the one-token features that :meth:`_ngram_counts` looks up: the plain
+#: token and its window forms (``L:``, ``R:``, ``R1:``, ``L1:``), each without and
+#: with the ``o:`` of a token outside the target's clause, then target words (``T:``).
+_FORM_KEYS = ("", "o:", "L:", "L:o:", "R:", "R:o:", "R1:", "R1:o:", "L1:", "L1:o:", "T:")
+
+
+def _form_table(vocabulary, part_id):
+    """Index the vocabulary columns of every form of a token, for :meth:`_ngram_counts`.
+
+    Returns ``(form_row, form_cols)``: for a token ``f`` without whitespace (as
+    every token of :func:`_mark_tokens` is) in `form_row`, ``form_cols[form_row[f]]``
+    holds ``vocabulary.get(prefix + f, -1)`` for each prefix of :data:`_FORM_KEYS`,
+    then ``part_id.get(f, -1)`` and ``part_id.get("o:" + f, -1)`` (`part_id` from
+    :func:`_gram_tables`). The last row is -1 everywhere: it is the row of every
+    token missing from `form_row`, and exactly so, since a key ``prefix + f`` of
+    either dict puts ``f`` (the key less the prefix) into `form_row`. Keys holding
+    a space (n-grams) are left out: no token reaches them, since the alternatives
+    of the token pattern match no whitespace and the marks (``<t>``, ``<num>``,
+    ``neg_``) hold none. One dict lookup per token then replaces a string and a
+    lookup per prefix. `form_row` always holds ``'"'``.
+    """
+    form_row = {'"': 0}
+    cells = []  # (row, column, value): each key fills the cell of each prefix it starts with
+    for first, keys, prefixes in ((0, vocabulary, _FORM_KEYS),
+                                  (len(_FORM_KEYS), part_id, ("", "o:"))):
+        for key, value in keys.items():
+            if " " in key:
+                continue
+            cells.append((form_row.setdefault(key, len(form_row)), first, value))
+            if ":" in key[:5]:  # every other prefix holds a ":" in its first 5 characters
+                for k, prefix in enumerate(prefixes[1:], start=first + 1):
+                    if key.startswith(prefix):
+                        f = key[len(prefix) :]
+                        cells.append((form_row.setdefault(f, len(form_row)), k, value))
+    form_cols = np.full((len(form_row) + 1, len(_FORM_KEYS) + 2), -1, dtype=np.int64)
+    rows, cols, values = np.array(cells, dtype=np.int64).reshape(-1, 3).T
+    form_cols[rows, cols] = values  # one key per (form, prefix): no cell is set twice
+    return form_row, form_cols
 
 
 def load_lexicon():
