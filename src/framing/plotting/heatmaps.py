@@ -35,6 +35,12 @@ from framing.plotting.style import (
 ORDERS = ("mean", "n", "name", "cluster")
 _NOTE_PT = L.SMALL_PT
 _CBAR_IN = 0.75  # colorbar, its ticks and label, and the padding before it
+_ROW_PAD_IN = 0.35  # between the row labels and the matrix, and the y-axis label
+
+
+def _matrix_figure_width(n_cols):
+    """Journal width of a :func:`draw_matrix` figure with `n_cols` columns (inches)."""
+    return L.figure_width(n_cols, wide_above=8)
 
 
 #: Smallest colour limit of the sentiment heatmap when none is given: mean polarity
@@ -143,10 +149,10 @@ def draw_matrix(
     n_rows, n_cols = values.shape
     dropped = 0
     if ax is None:
-        width = L.figure_width(n_cols, wide_above=8)
+        width = _matrix_figure_width(n_cols)
         label_in = L.MAX_LABEL_IN if row_label_in is None else float(row_label_in)
         row_text = L.fit_labels(row_labels, label_in, max_lines=1)
-        row_w = L.labels_width_in(row_text) + 0.35
+        row_w = L.labels_width_in(row_text) + _ROW_PAD_IN
         col_w = (width - row_w - _CBAR_IN) / max(n_cols, 1)
         col_text, rotation = _column_labels(col_labels, col_w)
         col_h = (
@@ -461,9 +467,9 @@ def _row_label_room(n_cols, most_in):
     :data:`_MIN_MATRIX_IN` in all; never less than
     :data:`~framing.plotting.layout.MAX_LABEL_IN`.
     """
-    width = L.figure_width(n_cols, wide_above=8)
+    spare = _matrix_figure_width(n_cols) - _ROW_PAD_IN - _CBAR_IN
     matrix = max(max(int(n_cols), 1) * _MIN_COLUMN_IN, _MIN_MATRIX_IN)
-    return float(max(L.MAX_LABEL_IN, min(most_in, width - 0.35 - _CBAR_IN - matrix)))
+    return float(max(L.MAX_LABEL_IN, min(most_in, spare - matrix)))
 
 
 def _pair_label(holder, target, room_in):
