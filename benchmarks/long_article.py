@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import iter_articles  # noqa: E402
+from synthetic import iter_articles
 
 _SENTENCE_MARKS = re.compile(r"[.!?;:\u201c\u201d\"\n]+")
 

@@ -1,10 +1,11 @@
 """Benchmark ``framing report --corpus`` end to end on N synthetic articles.
 
 Usage: ``python benchmarks/report.py --n 10000 [--jobs 2] [--workdir /tmp/framing-bench]
-[--rerun] [--score-speedup 20000]``.
+[--rerun] [--score-speedup 20000] [--text news]``.
 
 For each N a seeded synthetic corpus (benchmarks/synthetic.py: ~600 words and ~12
-actor mentions per article) is generated once, then ``framing report --corpus C --out D
+actor mentions per article; made-up text, or with ``--text news`` real news sentences
+read from ``FRAMING_DATA_DIR``) is generated once, then ``framing report --corpus C --out D
 --jobs J`` runs in a fresh folder as a subprocess: scoring into ``D/data`` and all five
 notebooks. Reported: wall seconds; CPU seconds (user + system) of the process tree (the
 larger of the children's rusage and the sum of each process's CPU time as last sampled,
@@ -41,11 +42,15 @@ from benchmarks.synthetic import write_corpus
 FRAMING = [sys.executable, "-m", "framing.cli"]
 
 
-def corpus_of(n: int, work: Path, seed: int = 0) -> Path:
-    """The seeded synthetic corpus of `n` articles under `work` (written once)."""
-    corpus = work / f"synthetic_v2_{n}_{seed}.jsonl"
+def corpus_of(n: int, work: Path, seed: int = 0, text: str = "made-up") -> Path:
+    """The seeded synthetic corpus of `n` articles under `work` (written once).
+
+    ``text="news"``: articles of real news sentences (see benchmarks/synthetic.py).
+    """
+    stem = "synthetic_v2" if text == "made-up" else "news_v1"
+    corpus = work / f"{stem}_{n}_{seed}.jsonl"
     if not corpus.is_file():
-        write_corpus(corpus.with_suffix(".tmp"), n, random_state=seed)
+        write_corpus(corpus.with_suffix(".tmp"), n, random_state=seed, text=text)
         corpus.with_suffix(".tmp").rename(corpus)
     return corpus
 
@@ -118,15 +123,19 @@ def main(argv=None) -> int:
                         help="also time a second report on the unchanged corpus")
     parser.add_argument("--score-speedup", type=int, default=0, metavar="N",
                         help="time framing score --jobs 1 vs --jobs 2 on N articles")
+    parser.add_argument("--text", choices=("made-up", "news"), default="made-up",
+                        help="articles of made-up text or of real news sentences "
+                             "(needs FRAMING_DATA_DIR; see benchmarks/synthetic.py)")
     args = parser.parse_args(argv)
     args.workdir.mkdir(parents=True, exist_ok=True)
     env_note = (f"load avg {psutil.getloadavg()[0]:.1f} on {psutil.cpu_count()} cores, "
                 f"{psutil.virtual_memory().total / 2**30:.0f} GiB")
     print(f"{'run':<22} {'articles':>9} {'wall s':>8} {'CPU s':>8} {'art/s':>7} "
-          f"{'max RSS MB':>10} {'sum RSS MB':>10} {'procs':>5}  largest process  ({env_note})",
+          f"{'max RSS MB':>10} {'sum RSS MB':>10} {'procs':>5}  largest process  ({env_note}; "
+          f"text={args.text})",
           flush=True)
     for n in args.n:
-        corpus = corpus_of(n, args.workdir)
+        corpus = corpus_of(n, args.workdir, text=args.text)
         out = args.workdir / f"report_{n}_j{args.jobs}"
         shutil.rmtree(out, ignore_errors=True)
         cmd = [*FRAMING, "report", "--corpus", str(corpus), "--out", str(out),
@@ -142,7 +151,7 @@ def main(argv=None) -> int:
             print(_row("unchanged, --force", n, m), flush=True)
     if args.score_speedup:
         n = args.score_speedup
-        corpus = corpus_of(n, args.workdir)
+        corpus = corpus_of(n, args.workdir, text=args.text)
         rates = {}
         for jobs in (1, 2):
             out = args.workdir / f"score_{n}_j{jobs}"

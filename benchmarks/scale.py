@@ -1,10 +1,12 @@
 """Benchmark framing.scale.score_corpus on synthetic corpora of N articles.
 
 Usage: ``python benchmarks/scale.py --n 10000 100000 --jobs 1 2 [--chunk-size 1000]
-[--workdir /tmp/framing-bench] [--scorer NAME] [--stages N [--stages-corpus PATH]]``. For each N a seeded
-synthetic corpus (benchmarks/synthetic.py: ~600 words and ~12 actor mentions per
-article, six outlets, twelve months) is generated once; for each job count the corpus
-is scored into a fresh folder, then scored again unchanged (the rerun). Reported:
+[--workdir /tmp/framing-bench] [--scorer NAME] [--text news] [--stages N [--stages-corpus
+PATH]]``. For each N a seeded synthetic corpus (benchmarks/synthetic.py: ~600 words and
+~12 actor mentions per article, six outlets, twelve months; made-up text, or with
+``--text news`` real news sentences read from ``FRAMING_DATA_DIR``) is generated once;
+for each job count the corpus is scored into a fresh folder, then scored again
+unchanged (the rerun). Reported:
 articles/s and mentions/s (wall), CPU seconds of the process tree and articles per
 CPU second, peak RSS summed over the process tree (counts pages shared by the fork
 server and its workers once per process, so it overstates) and peak PSS (shared
@@ -40,7 +42,7 @@ from threadpoolctl import threadpool_limits
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.synthetic import write_corpus
+from benchmarks.report import corpus_of
 
 from framing.scale import score_corpus
 from framing.scorers import DEFAULT_SCORER
@@ -233,6 +235,9 @@ def main(argv=None):
     parser.add_argument("--scorer", default=DEFAULT_SCORER)
     parser.add_argument("--workdir", default="/tmp/framing-bench")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--text", choices=("made-up", "news"), default="made-up",
+                        help="articles of made-up text or of real news sentences "
+                             "(needs FRAMING_DATA_DIR; see benchmarks/synthetic.py)")
     parser.add_argument("--stages", type=int, default=0,
                         help="print a per-stage CPU profile on this many articles first")
     parser.add_argument("--stages-corpus", default=None, metavar="PATH",
@@ -246,12 +251,7 @@ def main(argv=None):
     work.mkdir(parents=True, exist_ok=True)
     corpora = {}
     for n in args.n:
-        # v2: mention density fixed (~12 per article); older files had ~19
-        corpus = work / f"synthetic_v2_{n}_{args.seed}.jsonl"
-        if not corpus.is_file():
-            write_corpus(corpus.with_suffix(".tmp"), n, random_state=args.seed)
-            corpus.with_suffix(".tmp").rename(corpus)
-        corpora[n] = corpus
+        corpora[n] = corpus_of(n, work, args.seed, args.text)
     if args.stages:
         stage_profile(args.stages_corpus or corpora[max(args.n)], args.stages,
                       args.chunk_size or 5000, args.scorer, args.stages_format,
@@ -261,7 +261,7 @@ def main(argv=None):
     print(f"{'N':>9} {'jobs':>4} {'wall s':>8} {'CPU s':>8} {'art/s':>7} {'art/CPU s':>9} "
           f"{'ment/s':>8} {'peak RSS MB':>11} {'peak PSS MB':>11} {'rerun s':>8} "
           f"{'sampler CPU s':>13}  "
-          f"(scorer={args.scorer}, chunk={args.chunk_size}, "
+          f"(scorer={args.scorer}, chunk={args.chunk_size}, text={args.text}, "
           f"load avg {psutil.getloadavg()[0]:.1f} on {psutil.cpu_count()} cores)", flush=True)
     for n, corpus in corpora.items():
         for jobs in args.jobs:

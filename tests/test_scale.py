@@ -425,3 +425,31 @@ def test_fork_server_preload_imports_the_worker_code():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_news_text_benchmark_corpus_is_made_of_real_sentences(shared_data, tmp_path):
+    """benchmarks/synthetic.py text='news': bodies are real news sentences, ~12 mentions."""
+    from benchmarks.synthetic import iter_articles, news_sentences
+
+    from framing.actors import find_mentions, load_actors
+    from framing.corpus import load_corpus
+    from framing.text import split_sentences
+
+    pool = set(news_sentences(shared_data))
+    articles = list(iter_articles(60, text="news", data_dir=shared_data, random_state=3))
+    assert articles == list(iter_articles(60, text="news", data_dir=shared_data, random_state=3))
+    in_pool = n_sentences = 0
+    for article in articles:
+        for paragraph in article["text"].split("\n\n"):
+            for a, b in split_sentences(paragraph):
+                n_sentences += 1
+                in_pool += paragraph[a:b].strip() in pool
+    assert in_pool / n_sentences > 0.8  # the rest: sentences the splitter cuts otherwise
+    path = write_corpus(tmp_path / "news.jsonl", 60, text="news", data_dir=shared_data,
+                        random_state=3)
+    corpus = load_corpus(path)
+    assert corpus["article_id"].tolist() == [a["article_id"] for a in articles]
+    assert 9 <= len(find_mentions(corpus, load_actors())) / len(corpus) <= 15
+    assert 450 <= corpus["text"].str.split().str.len().mean() <= 750
+    with pytest.raises(ValueError, match="made-up"):
+        next(iter_articles(1, text="tweets"))
