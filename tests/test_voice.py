@@ -265,6 +265,31 @@ def test_plot_stance_network(pyplot, tmp_path):
         plotting.plot_stance_network_grid(edges.iloc[:0])
 
 
+def test_network_node_labels_use_the_room_towards_the_panel_edge(pyplot):
+    """Six panels of eight nodes: a name beside an upper-left node stays whole."""
+    from framing import plotting
+
+    labels = {"a": "Alpha", "b": "Bravo", "c": "Charlie Delta", "d": "Echo",
+              "e": "Foxtrot", "f": "Golf", "g": "Hotel", "z": "Volodymyr Zelenskyy"}
+    ids = sorted(labels)
+    edges = pd.DataFrame([{"outlet": f"Outlet {g}", "holder_id": h, "target_id": t, "n": 4,
+                           "mean": 0.1} for g in range(6) for h, t in zip(ids, ids[1:] + ids[:1])])
+    fig = plotting.plot_stance_network_grid(edges, actor_labels=labels, view="network")
+    fig.draw_without_rendering()
+    panels = [a for a in fig.axes if a.texts]
+    assert len(panels) == 6
+    for ax in panels:
+        texts = [t.get_text() for t in ax.texts]
+        # z is the last of eight nodes: upper left, its label runs left to the edge
+        assert "Volodymyr\nZelenskyy" in texts or "Volodymyr Zelenskyy" in texts
+        assert not any(t.endswith("\u2026") for t in texts)
+        renderer = fig.canvas.get_renderer()
+        boxes = [t.get_window_extent(renderer) for t in ax.texts]
+        panel = ax.get_window_extent(renderer)
+        assert all(b.x0 >= panel.x0 - 1 and b.x1 <= panel.x1 + 1 for b in boxes)
+        assert not any(b1.overlaps(b2) for i, b1 in enumerate(boxes) for b2 in boxes[i + 1:])
+
+
 @pytest.mark.parametrize("n_groups", [3, 8])
 def test_stance_matrix_pair_labels_keep_both_names(pyplot, n_groups):
     import warnings

@@ -30,6 +30,13 @@ MAX_NODES = 10
 MAX_NETWORK_PANELS = 6
 #: Views of :func:`plot_stance_network_grid`.
 NETWORK_VIEWS = ("auto", "network", "matrix")
+# The circle has radius 1 and the axes run to ±_X_LIM across: a label beside a node at
+# the far left or right has _SIDE_ROOM of room to the edge (the `label_in` of
+# plot_stance_network), one beside a node nearer the middle more; a centred label
+# above or below the circle gets _CENTRED_ROOM.
+_X_LIM = 1.9
+_SIDE_ROOM = _X_LIM - 1.0
+_CENTRED_ROOM = 1.1
 
 
 def _top_edges(edges, top_k):
@@ -71,9 +78,13 @@ def plot_stance_network(edges, *, ax=None, actor_labels=None, nodes=None, vmax=1
         The n drawn `max_width` wide (pass one value across panels); default the largest
         n of `edges`.
     label_in : float, default=0.6
-        Width available to a node label (wrapped on two lines, then shortened). Unit:
-        inches; the axes run from -1.9 to 1.9 across, so with a panel ``w`` inches wide
-        labels fit within ``0.8 * w / 3.8``.
+        Width available to the label of a node at the far left or right of the circle
+        (wrapped on two lines, then shortened). Unit: inches; the axes run from -1.9 to
+        1.9 across, so with a panel ``w`` inches wide such labels fit within
+        ``0.8 * w / 3.8``. A label runs from its node towards the panel edge, so a node
+        at ``|x| < 1`` gets ``label_in * (1.9 - |x|) / 0.9``; a label centred above or
+        below the top or bottom node gets ``label_in * 1.1 / 0.9`` (it must clear the
+        labels of the nodes beside it).
 
     Returns
     -------
@@ -126,14 +137,15 @@ def plot_stance_network(edges, *, ax=None, actor_labels=None, nodes=None, vmax=1
     ax.scatter(xy[:, 0], xy[:, 1], s=16, color="0.25", zorder=2)
     for node, (x, y) in pos.items():
         side = "left" if x > 0.1 else ("right" if x < -0.1 else "center")
-        text = L.fit_label(L.label_of(actor_labels, node), label_in, L.SMALL_PT, max_lines=2)
+        room = label_in * (_CENTRED_ROOM if side == "center" else _X_LIM - abs(x)) / _SIDE_ROOM
+        text = L.fit_label(L.label_of(actor_labels, node), room, L.SMALL_PT, max_lines=2)
         label = ax.annotate(text, (x, y), xytext=(3 * x, 3 * y), textcoords="offset points",
                             ha=side, va="bottom" if y >= 0 else "top", fontsize=L.SMALL_PT,
                             linespacing=1.0)
         # Labels fit inside the wide limits below; out of the layout, they do not make
         # constrained layout shrink the circle.
         label.set_in_layout(False)
-    ax.set_xlim(-1.9, 1.9)
+    ax.set_xlim(-_X_LIM, _X_LIM)
     ax.set_ylim(-1.4, 1.4)
     ax.set_aspect("equal")
     ax.set_axis_off()
