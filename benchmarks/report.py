@@ -9,7 +9,8 @@ read from ``FRAMING_DATA_DIR``) is generated once, then ``framing report --corpu
 --jobs J`` runs in a fresh folder as a subprocess: scoring into ``D/data`` and all five
 notebooks. Reported: wall seconds; CPU seconds (user + system) of the process tree (the
 larger of the children's rusage and the sum of each process's CPU time as last sampled,
-which misses at most 0.5 s per process); the largest peak RSS
+which misses at most 0.5 s per process); when the scoring phase ended (the time
+``D/data/load_report.json`` first appeared, polled every 0.5 s); the largest peak RSS
 of any single process (``VmHWM`` from ``/proc/PID/status``, read every 0.5 s for every
 process of the tree, so a process shorter than that may be missed) with the command
 line of that process; the summed peak RSS of the tree. ``--rerun`` also times a
@@ -66,15 +67,22 @@ def _hwm_bytes(pid: int) -> int:
     return 0
 
 
-def run_measured(cmd: list[str], interval: float = 0.5) -> dict:
-    """Run `cmd`; return wall and CPU seconds and per-process peak RSS of its process tree."""
+def run_measured(cmd: list[str], interval: float = 0.5, watch: Path | None = None) -> dict:
+    """Run `cmd`; return wall and CPU seconds and per-process peak RSS of its process tree.
+
+    `watch`: a file the command writes; ``watched`` is the wall time (s) at which it was
+    first seen (polled every `interval`), None if never.
+    """
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
+    watched = None
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     root = psutil.Process(proc.pid)
     peaks: dict[int, tuple[int, str]] = {}
     cpu_seen: dict[int, float] = {}
     while proc.poll() is None:
+        if watch is not None and watched is None and watch.exists():
+            watched = time.perf_counter() - started
         try:
             tree = [root, *root.children(recursive=True)]
         except psutil.Error:
@@ -105,6 +113,7 @@ def run_measured(cmd: list[str], interval: float = 0.5) -> dict:
     top = max(peaks.values(), default=(0, ""))
     return {"wall": wall, "cpu": cpu, "max_rss": top[0], "max_rss_proc": top[1],
             "sum_rss": sum(v[0] for v in peaks.values()), "n_procs": len(peaks),
+            "watched": watched,
             "output": output.strip().splitlines()[-1] if output.strip() else ""}
 
 
@@ -140,9 +149,12 @@ def main(argv=None) -> int:
         shutil.rmtree(out, ignore_errors=True)
         cmd = [*FRAMING, "report", "--corpus", str(corpus), "--out", str(out),
                "--jobs", str(args.jobs), "--no-progress"]
-        m = run_measured(cmd)
+        m = run_measured(cmd, watch=out / "data" / "load_report.json")
         print(_row(f"report --jobs {args.jobs}", n, m), flush=True)
         print(f"    {m['output']}", flush=True)
+        if m["watched"] is not None:
+            print(f"    scoring done (data/load_report.json written) after {m['watched']:.1f} s; "
+                  f"notebooks {m['wall'] - m['watched']:.1f} s", flush=True)
         if args.rerun:
             m = run_measured([*cmd, "--overwrite"])
             print(_row("report, unchanged", n, m), flush=True)
