@@ -6,8 +6,11 @@ sentence splitter skips work it can prove unnecessary. Each test compares a fast
 path with a straightforward reference on varied inputs (bitwise, not approximately).
 """
 
+import itertools
 import json
 import random
+import re
+import sys
 
 import numpy as np
 import pandas as pd
@@ -417,10 +420,37 @@ def test_collapse_whitespace_equals_split_and_join():
     fixed = ["", " ", "\n\n", "a", " a ", "a  b", "a\t\t b\n\n\nc ", "\x1c a \x1f", "a\x0b\x0cb\r",
              "x" * 5000 + "   " * 700 + "y", "é  ü", "a\u00a0 b", "a\u2009b\u3000", "no-spaces-at-all"]
     rng = random.Random(0)
-    alphabet = "ab. \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\u00a0\u2009\u00e9"
+    alphabet = ("ab. \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\u00a0\u2009\u00e9\u0085\u1680\u2028"
+                "\u2029\u202f\u205f\u3000\u200b\u2019\U0001f44f")
     rand = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(30))) for _ in range(3000)]
     for text in fixed + rand:
         assert _collapse_whitespace(text) == " ".join(text.split()), repr(text)
+
+
+def test_collapse_whitespace_knows_every_whitespace_character():
+    from framing.corpus.duplicates import _OTHER_SPACES
+
+    every = {c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()}
+    assert set(_OTHER_SPACES) == every - {" "}
+    assert len(_OTHER_SPACES) == len(set(_OTHER_SPACES))
+
+
+def _tighten_hyphens_reference(text):
+    """normalise_body's hyphen step before _tighten_hyphens: two replaces and a regex."""
+    return re.sub("-{2,}", "-", text.replace(" -", "-").replace("- ", "-"))
+
+
+def test_tighten_hyphens_equals_replace_and_regex():
+    from framing.corpus.duplicates import _collapse_whitespace, _tighten_hyphens
+
+    texts = {"", "-", "--", " - ", "a-b", "a - b", "a -- b", "- a -", "a- -b", "a—b", "x-\ny"}
+    texts |= {"".join(p) for n in range(1, 9) for p in itertools.product("a -", repeat=n)}
+    rng = random.Random(0)
+    texts |= {"".join(rng.choice("ab -\t\u00e9\u2013") for _ in range(rng.randrange(40)))
+              for _ in range(3000)}
+    for text in sorted(texts):
+        text = _collapse_whitespace(text)  # normalise_body tightens collapsed text
+        assert _tighten_hyphens(text) == _tighten_hyphens_reference(text), repr(text)
 
 
 def _collapse_repeated_paragraphs_reference(text, min_chars):
