@@ -49,6 +49,15 @@ _PIECES = [
     "Росія", "thanks to ", "nobody ", "not ",
     "…said", "\u00a0said ", "„said", "‘adding", "\u2009said", "–said", "é", "\u00a0",
 ]
+# Characters outside quotes.TABLE_CHARACTERS or that are non-word there (mis-decoded
+# UTF-8, bullets, currency, CJK), and the mask character of masked fields.
+_ODD_PIECES = ["â\x80\x99said", "•said", "€", "中", "\x1asaid", "\x1a", "\x9c", "\u0300said"]
+
+
+def _odd_texts(n=300, seed=5):
+    rng = random.Random(seed)
+    pieces = _PIECES + _ODD_PIECES
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) for _ in range(n)]
 
 
 _OLD_SENT_BREAK_RE = re.compile(
@@ -100,35 +109,52 @@ def test_one_scan_finds_the_verbs_and_participles_of_the_old_scans(texts):
     n_participles = 0
     for text in [*texts, "adding", "(adding that", " adding", ",adding", "\tsaying x"]:
         masked = field_layout(text).masked
-        verbs, participles = quotes._speech_words(masked)
+        verbs, participles = quotes._speech_words(masked, text)
         assert participles == _spans(_OLD_PARTICIPLE_RE.finditer(masked)), text
         assert verbs == _spans(_OLD_SPEECH_VERB_RE.finditer(masked)), text
         n_participles += len(participles)
     assert n_participles > 50
 
 
-def test_listed_class_is_the_word_boundary_class_on_its_characters(texts):
-    # the class of _SPEECH_WORD_AFTER_LISTED_RE matches the characters that the class
-    # [^\w\-’'] of _SPEECH_WORD_AFTER_RE matches, among ASCII and the listed ones
+def test_table_class_is_the_word_boundary_class_on_its_characters(texts):
+    # NON_WORD_CLASS matches the characters that the class [^\w\-’'] of
+    # _SPEECH_WORD_AFTER_RE matches, among those of TABLE_CHARACTERS, and no other
     boundary = re.compile(r"[^\w\-’']")
-    listed_class = re.compile(quotes.LISTED_NON_WORD_CLASS)
-    for c in [*map(chr, range(128)), *quotes.LISTED_NON_WORD, "’", "é", "ж", "\u2009"]:
-        if c.isascii() or c in quotes.LISTED_NON_WORD:
-            assert bool(listed_class.fullmatch(c)) == bool(boundary.fullmatch(c)), repr(c)
+    table_class = re.compile(quotes.NON_WORD_CLASS)
+    in_table = re.compile(f"[{quotes.TABLE_CHARACTERS}]")
+    for c in [*map(chr, range(0x2100)), "\u3000", "中", "\U0001f3fd", "\ufeff"]:
+        if 0x530 <= ord(c) < 0x2000 or ord(c) >= 0x2070:
+            assert not in_table.fullmatch(c) and not table_class.fullmatch(c), repr(c)
         else:
-            assert not listed_class.fullmatch(c), repr(c)
-    # both scans agree on every text that has no other non-ASCII character
-    n_listed = 0
-    for text in texts:
-        masked = " " + field_layout(text).masked
-        listed = masked.translate({ord(c): None for c in quotes.LISTED_NON_WORD}).isascii()
-        assert quotes.has_only_listed_non_ascii(masked) == listed
-        if listed:
-            n_listed += not masked.isascii()
-            assert _spans(quotes._SPEECH_WORD_AFTER_LISTED_RE.finditer(masked)) == _spans(
-                quotes._SPEECH_WORD_AFTER_RE.finditer(masked)
+            assert in_table.fullmatch(c), repr(c)
+            assert bool(table_class.fullmatch(c)) == bool(boundary.fullmatch(c)), repr(c)
+    # both scans agree on every field that has no other character and no mask character
+    n_fast = n_masked = 0
+    for text in [*texts, *_odd_texts()]:
+        masked = field_layout(text).masked
+        table = all(ord(c) < 0x530 or 0x2000 <= ord(c) < 0x2070 for c in masked)
+        assert quotes.has_only_table_characters(masked) == table
+        assert quotes._speech_words(masked, text) == (
+            _verbs_and_participles(quotes._SPEECH_WORD_AFTER_RE.finditer(" " + masked), masked)
+        ), text
+        if table and "\x1a" not in text:
+            n_fast += not masked.isascii()
+            n_masked += "\x1a" in masked
+            assert _spans(quotes._SPEECH_WORD_AFTER_TABLE_RE.finditer(" " + masked)) == _spans(
+                quotes._SPEECH_WORD_AFTER_RE.finditer(" " + masked)
             ), text
-    assert n_listed > 20
+    assert n_fast > 20 and n_masked > 20
+
+
+def _verbs_and_participles(matches, masked):
+    # _speech_words with the scan given: the plain class [^\w\-’'] before each word
+    verbs, participles = [], []
+    for va, vb, v in _spans(matches):
+        if v not in quotes._PARTICIPLE_SET:
+            verbs.append((va - 1, vb - 1, v))
+        elif va > 1 and (masked[va - 2] == "," or masked[va - 2].isspace()):
+            participles.append((va - 1, vb - 1, v))
+    return verbs, participles
 
 
 def test_according_matches_equal_a_full_scan(texts):
@@ -271,24 +297,24 @@ def test_blank_spans_equals_blanking_a_list():
 
 def test_verbs_found_with_the_character_before_them(texts):
     lex = load_stance_lexicon()
-    n_listed = 0
+    n_table = 0
     rng = random.Random(3)
-    pieces = [p for p in _PIECES if quotes.has_only_listed_non_ascii(p)]
-    listed_texts = ["".join(rng.choices(pieces, k=rng.randint(1, 40))) for _ in range(300)]
-    for text in [*texts, *listed_texts]:
+    pieces = [p for p in _PIECES if quotes.has_only_table_characters(p)]
+    table_texts = ["".join(rng.choices(pieces, k=rng.randint(1, 40))) for _ in range(300)]
+    for text in [*texts, *table_texts, *_odd_texts()]:
         got = [
             (m.start("v") - 1, m.end("v") - 1, m.group("v"))
             for m in lex._verb_after_re.finditer(" " + text)
         ]
         assert got == [(m.start(), m.end(), m.group()) for m in lex.verb_re.finditer(text)], text
-        if quotes.has_only_listed_non_ascii(text):  # the table-looked-up class: same matches
-            listed = [
+        if quotes.has_only_table_characters(text):  # the table-looked-up class: same matches
+            table = [
                 (m.start("v") - 1, m.end("v") - 1, m.group("v"))
-                for m in lex._verb_after_listed_re.finditer(" " + text)
+                for m in lex._verb_after_table_re.finditer(" " + text)
             ]
-            assert listed == got, text
-            n_listed += bool(got)
-    assert n_listed > 50
+            assert table == got, text
+            n_table += bool(got)
+    assert n_table > 50
 
 
 def test_reversed_boundaries_find_the_last_boundary_of_the_window(texts):

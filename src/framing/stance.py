@@ -29,7 +29,7 @@ from framing.paths import PACKAGE_DIR
 from framing.quotes import (
     CYRILLIC_LETTERS,
     DETERMINERS,
-    LISTED_NON_WORD_CLASS,
+    NON_WORD_CLASS,
     PREPOSITIONS,
     PRONOUNS,
     TOKEN_RE,
@@ -38,7 +38,7 @@ from framing.quotes import (
     Mention,
     Statement,
     field_layout,
-    has_only_listed_non_ascii,
+    has_only_table_characters,
     is_speaker,
     person_ids,
     resolve_holders,
@@ -173,11 +173,11 @@ class StanceLexicon:
         return re.compile(rf"[^\w\-’'](?P<v>{literal_alternation(self.verbs)})(?![\w\-])")
 
     @functools.cached_property
-    def _verb_after_listed_re(self) -> re.Pattern:
-        # _verb_after_re with the table-looked-up class LISTED_NON_WORD_CLASS: the same
-        # matches in a text for which has_only_listed_non_ascii holds, found faster
+    def _verb_after_table_re(self) -> re.Pattern:
+        # _verb_after_re with the table-looked-up class NON_WORD_CLASS: the same
+        # matches in a text for which has_only_table_characters holds, found faster
         return re.compile(
-            rf"{LISTED_NON_WORD_CLASS}(?P<v>{literal_alternation(self.verbs)})(?![\w\-])"
+            rf"{NON_WORD_CLASS}(?P<v>{literal_alternation(self.verbs)})(?![\w\-])"
         )
 
     @functools.cached_property
@@ -309,7 +309,7 @@ def _find_evaluations(
         ranges = [(bounds[k], bounds[k + 1]) for k, (a, _) in enumerate(sents) if a in only]
     matches = []
     verb_after_re = (
-        lex._verb_after_listed_re if has_only_listed_non_ascii(text) else lex._verb_after_re
+        lex._verb_after_table_re if has_only_table_characters(text) else lex._verb_after_re
     )
     for lo, hi in ranges:
         for m in verb_after_re.finditer(padded, lo, hi + lex._longest_verb + 2):
