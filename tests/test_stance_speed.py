@@ -346,6 +346,7 @@ def test_reversed_boundaries_find_the_last_boundary_of_the_window(texts):
 
 
 def test_plain_case_terms_match_in_the_lower_cased_text(texts):
+    from framing import stance
     from framing.stance import _plain_case
 
     # in plain-case text, re.IGNORECASE matching is matching the lower-cased text
@@ -359,14 +360,19 @@ def test_plain_case_terms_match_in_the_lower_cased_text(texts):
     assert all(bool(word.match(c)) == bool(word.match(c.lower())) for c in plain)
     for c in "İſıµΣσ\u1c80\u212a":  # more than lower-casing under re.IGNORECASE
         assert not _plain_case(c)
+    assert set(plain.lower()) <= set(plain)
+    # ... and the character before a term is a table character
+    before = re.compile(r"[^\w\-]")
+    assert all(bool(before.match(c)) == (c in stance._BEFORE_TERM_CLASS) for c in plain)
     lex = load_stance_lexicon()
-    assert lex._term_lower_re is not None
+    assert lex._term_after_re is not None
     n_plain = 0
     for text in [*texts, "TRUST and Praise İstanbul", "BRUTAL ſcandal"]:
         want = [m.span() for m in lex.term_re.finditer(text)]
         if _plain_case(text):
             n_plain += 1
-            assert [m.span() for m in lex._term_lower_re.finditer(text.lower())] == want
+            got = [m.span("t") for m in lex._term_after_re.finditer(" " + text.lower())]
+            assert [(a - 1, b - 1) for a, b in got] == want
     assert n_plain > 100
 
 
@@ -388,26 +394,37 @@ def _old_term_cues(text, lo, hi, skip, skip_starts, lex):
     return cues
 
 
-def test_term_cues_equal_the_case_insensitive_scan(texts):
+@pytest.mark.parametrize(
+    "extra_terms", [{}, {"anti-": -0.5, "lack of": -0.5}, {"u.s.": -0.5, "(sic)": -0.5}]
+)
+def test_term_cues_equal_the_case_insensitive_scan(texts, extra_terms):
+    from dataclasses import replace
+
     from framing.stance import _term_cues
 
     lex = load_stance_lexicon()
+    # terms that end with a non-word character: no fast scan (a term's last character
+    # could be the one before the next: 'U.S.(sic)'); a multi-word term: the fast scan
+    lex = replace(lex, terms={**lex.terms, **extra_terms})
     rng = random.Random(3)
     words = [
         *("Brutal", "TRUST", "not ", "brutality", "-brutal", "xbrutal", "Praise ", " "),
-        *("İ", "ſ", "Жорстокий ", "агресія ", ", "),
+        *("İ", "ſ", "Жорстокий ", "агресія ", ", ", "U.S.", "(sic)", "anti-", "lack of "),
     ]
     extra = ["".join(rng.choice(words) for _ in range(20)) for _ in range(200)]
-    n_cues = 0
+    n_cues = n_start = 0
     for text in [*texts, *extra]:
-        skip = [(0, 3)] if len(text) > 3 else []
-        for _ in range(10):
+        for k in range(10):
+            a = rng.randint(0, len(text))
+            skip = [(a, a + 3)]
             hi = rng.randint(0, len(text))
-            lo = rng.randint(0, hi)
+            lo = rng.randint(0, hi) if k else 0
             got = _term_cues(text, lo, hi, skip, [a for a, _ in skip], lex)
             assert got == _old_term_cues(text, lo, hi, skip, [a for a, _ in skip], lex)
             n_cues += len(got)
-    assert n_cues > 100
+            n_start += bool(got) and not lo
+    assert n_cues > 100 and n_start > 10
+    assert (lex._term_after_re is None) == ("u.s." in extra_terms)
 
 
 def test_evaluations_of_some_sentences_are_those_of_all_in_them(texts):

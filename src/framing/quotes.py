@@ -220,27 +220,41 @@ _SPEECH_WORD_AFTER_RE = re.compile(
     rf"[^\w\-’'](?P<v>{literal_alternation(SPEECH_VERBS + SPEECH_PARTICIPLES)})(?![\w\-])"
 )
 _PARTICIPLE_SET = frozenset(SPEECH_PARTICIPLES)
-#: A regex class body of the characters for which :data:`NON_WORD_CLASS` is written
+#: A regex class body of the characters on which :func:`table_class` writes a class
 #: out: Latin (with Latin-1 and the Latin Extended blocks), IPA, combining marks,
 #: Greek, Cyrillic and its supplement, and general punctuation (typographic quotes,
 #: dashes, ellipsis). News text in English, Russian and Ukrainian rarely holds another.
 TABLE_CHARACTERS = "\x00-\u052f\u2000-\u206f"
 _NOT_TABLE_CHARACTER_RE = re.compile(f"[^{TABLE_CHARACTERS}]")
-#: A regex character class that matches exactly what ``[^\w\-’']`` matches among the
-#: characters of :data:`TABLE_CHARACTERS`, and nothing else: its characters written
-#: out (spaces, punctuation, control characters, quote marks, ...). The regex engine
-#: looks them up in a table instead of testing ``\w`` per character, so a pattern that
-#: starts with it is scanned faster, and finds the same matches in a text for which
-#: :func:`has_only_table_characters` is True.
-NON_WORD_CLASS = "[{}]".format(
-    re.escape(
-        "".join(
-            c
-            for c in map(chr, range(0x2070))
-            if _NOT_TABLE_CHARACTER_RE.match(c) is None and re.fullmatch(r"[^\w\-’']", c)
-        )
-    )
-)
+
+
+def table_class(char_class: str) -> str:
+    r"""A regex class that matches what `char_class` matches among :data:`TABLE_CHARACTERS`.
+
+    The class is written out character by character (and matches nothing outside
+    :data:`TABLE_CHARACTERS`): the regex engine looks its characters up in a table
+    instead of testing a category such as ``\w`` per character, so a pattern that
+    starts with it is scanned faster. It finds the same matches as `char_class` in a
+    text for which :func:`has_only_table_characters` is True.
+
+    Parameters
+    ----------
+    char_class : str
+        A regex character class, e.g. ``r"[^\w\-]"``.
+
+    Returns
+    -------
+    str
+        A regex character class (``[...]``).
+    """
+    cls = re.compile(char_class)
+    chars = (c for c in map(chr, range(0x2070)) if _NOT_TABLE_CHARACTER_RE.match(c) is None)
+    return "[{}]".format(re.escape("".join(c for c in chars if cls.fullmatch(c))))
+
+
+#: ``[^\w\-’']`` (not a word character, hyphen or apostrophe: the character before a
+#: speech or attitude verb) as a :func:`table_class`.
+NON_WORD_CLASS = table_class(r"[^\w\-’']")
 
 
 def has_only_table_characters(text: str) -> bool:
@@ -254,8 +268,8 @@ def has_only_table_characters(text: str) -> bool:
     -------
     bool
         True for ASCII text and for text whose other characters are Latin, Greek or
-        Cyrillic letters and marks or general punctuation; there
-        :data:`NON_WORD_CLASS` may stand for ``[^\w\-’']``.
+        Cyrillic letters and marks or general punctuation; there a
+        :func:`table_class` (such as :data:`NON_WORD_CLASS`) may stand for its class.
     """
     return text.isascii() or _NOT_TABLE_CHARACTER_RE.search(text) is None
 
@@ -1520,4 +1534,5 @@ __all__ = [
     "sentence_spans",
     "sentence_subject",
     "subject_before",
+    "table_class",
 ]

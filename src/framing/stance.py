@@ -45,6 +45,7 @@ from framing.quotes import (
     sentence_spans,
     sentence_subject,
     subject_before,
+    table_class,
 )
 from framing.text import literal_alternation
 
@@ -127,6 +128,12 @@ def _plain_case(text: str) -> bool:
     return text.isascii() or _NOT_PLAIN_CASE_RE.search(text) is None
 
 
+# The character before an evaluative term, written out (plain-case characters are
+# table characters); a term must end with a character outside it (_term_after_re).
+_BEFORE_TERM_CLASS = table_class(r"[^\w\-]")
+_TERM_END_RE = re.compile(r"[\w\-]$")
+
+
 # --------------------------------------------------------------------------- lexicon
 @dataclass(frozen=True)
 class StanceLexicon:
@@ -194,13 +201,18 @@ class StanceLexicon:
         )
 
     @functools.cached_property
-    def _term_lower_re(self) -> re.Pattern | None:
-        # term_re without re.IGNORECASE, for lower-cased plain-case text (_plain_case):
-        # it finds the same matches about three times faster. None when a term is not
-        # plain-case.
-        if not all(_plain_case(t) for t in self.terms):
+    def _term_after_re(self) -> re.Pattern | None:
+        # term_re for lower-cased plain-case text (_plain_case), without re.IGNORECASE
+        # and with the character before the term (group t) instead of the lookbehind:
+        # _term_cues scans ' ' + text or the window with the character before it. It
+        # finds the same terms, about five times faster. None when a term is not
+        # plain-case, or ends with a character that the leading class matches (which
+        # could then not also be the character before the next term).
+        if not all(_plain_case(t) and _TERM_END_RE.search(t) for t in self.terms):
             return None
-        return re.compile(rf"(?<![\w\-])(?:{literal_alternation(self.terms)})(?![\w\-])")
+        return re.compile(
+            rf"{_BEFORE_TERM_CLASS}(?P<t>{literal_alternation(self.terms)})(?![\w\-])"
+        )
 
 
 @functools.lru_cache(maxsize=8)
@@ -410,22 +422,24 @@ def _term_cues(
 
     When the window (and the character before it, which the word boundary reads) is
     plain-case (:func:`_plain_case`), the terms are matched case-sensitively in its
-    lower-cased copy: the same matches, about three times faster.
+    lower-cased copy: the same matches, about five times faster.
     """
-    a0 = max(lo - 1, 0)
-    piece = text[a0:hi]
-    if lex._term_lower_re is not None and _plain_case(piece):
-        matches = lex._term_lower_re.finditer(piece.lower(), lo - a0)
+    a0 = lo - 1  # the window with the character before it (a space at the text start)
+    piece = text[a0:hi] if lo else " " + text[:hi]
+    if lex._term_after_re is not None and _plain_case(piece):
+        matches = lex._term_after_re.finditer(piece.lower())
+        group = "t"
     else:
         a0 = 0
         matches = lex.term_re.finditer(text, lo, hi)
+        group = 0
     cues = []
     for m in matches:
-        a, b = a0 + m.start(), a0 + m.end()
+        a, b = a0 + m.start(group), a0 + m.end(group)
         k = bisect.bisect_right(skip_starts, a) - 1
         if k >= 0 and skip[k][0] <= a < skip[k][1]:
             continue
-        w = lex.terms[m.group().lower()]
+        w = lex.terms[m.group(group).lower()]
         if _negated(text, lo, a, lex.negators):
             w = -w
         cues.append((text[a:b], w))
