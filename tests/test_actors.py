@@ -513,6 +513,31 @@ def test_whitespace_and_case_variants(registry):
     assert found.surface.tolist() == ["VOLODYMYR  ZELENSKYY", "volodymyr\nzelenskyy", "u.s."]
 
 
+def test_a_form_never_matches_across_a_blank_line(registry):
+    # a headline ending in "Us" above a paragraph that starts "PRESIDENT TRUMP" held
+    # the alias "US president" across the paragraph break (and its sentence boundary)
+    text = "What We Could Lose Is Us\n\nPRESIDENT TRUMP spoke. The US\npresident left."
+    found = mentions_of(text, registry)
+    assert found.surface.tolist() == ["TRUMP", "US\npresident"]
+    assert (found.sentence_start <= found.start).all()
+    assert (found.end <= found.sentence_end).all()
+
+
+def test_a_regex_alias_over_a_blank_line_keeps_its_sentence_whole():
+    reg = ActorRegistry.from_dict(
+        {"actors": [entry(id="ab", label="AB", kind="person", names=["Gamma"],
+                          patterns=[r"Alpha\s+Beta"])]}
+    )
+    text = "One Alpha\n\nBeta two. Next Gamma."
+    found = mentions_of(text, reg)
+    assert found.surface.tolist() == ["Alpha\n\nBeta", "Gamma"]
+    assert found.sentence.tolist() == ["One Alpha\n\nBeta two.", "Next Gamma."]
+    from framing.scorers import get_scorer, score_mentions
+
+    scored = score_mentions(found, get_scorer("textblob").fit([]))
+    assert scored.score_status.eq("ok").all()
+
+
 def test_mentions_schema_and_docvars(registry):
     arts = articles(
         "Kyiv welcomed the vote.",

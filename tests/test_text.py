@@ -231,3 +231,13 @@ def test_literal_alternation_equals_the_length_sorted_alternation(words, text):
     trie = literal_alternation(words)
     got = [m.span() for m in re.finditer(rf"(?<!\w)(?:{trie})(?!\w)", text, re.IGNORECASE)]
     assert got == want
+
+
+def test_no_sentence_boundary_falls_inside_a_kept_span():
+    text = "He met us. President Trump left.\n\nNew paragraph."
+    assert split_sentences(text) == [(0, 10), (11, 32), (34, 48)]
+    # a kept span over the first boundary joins the first two sentences ...
+    assert split_sentences(text, keep=[(8, 20)]) == [(0, 32), (34, 48)]
+    # ... and one over every boundary, even the blank line, joins all three
+    assert split_sentences(text, keep=[(0, 3), (8, 40)]) == [(0, 48)]
+    assert split_sentences(text, keep=[(0, 3), (27, 31)]) == split_sentences(text)

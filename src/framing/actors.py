@@ -112,6 +112,10 @@ _WORD_START = re.compile(r"\w")
 #: End of a form: no word character follows, except U+02BC (modifier letter
 #: apostrophe, a "letter" for the regex engine but used as a possessive apostrophe).
 _TAIL = r"(?![^\W\u02bc])"
+#: A space in a form: a whitespace run with at most one line break, so a form never
+#: matches across a blank line (a paragraph break, where a sentence always ends:
+#: "... Kill Us\n\nPRESIDENT TRUMP" holds no "US president").
+_SPACE = r"(?=\s)[^\S\n]*\n?[^\S\n]*"
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
@@ -298,7 +302,7 @@ def _norm(text: str) -> str:
 
 def _char_regex(ch: str) -> str:
     if ch == " ":
-        return r"\s+"
+        return _SPACE
     if ch == "'":
         return _APOSTROPHE_CLASS
     if ch == "-":

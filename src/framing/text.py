@@ -565,7 +565,8 @@ def split_sentences(text: str, *, keep: list[tuple[int, int]] = ()) -> list[tupl
          initial: a capital after it starts a new sentence.
 
     2. **Paragraph split.** A blank line (``"\\n\\n"``, possibly with spaces in
-       between) always ends a sentence, and sentences are never merged across one.
+       between) always ends a sentence, and sentences are never merged across one
+       (except to keep a span of `keep` whole).
 
     3. **Length cap.** A span longer than :data:`MAX_SENTENCE_CHARS` (1,000 characters;
        text without sentence punctuation) is cut at the last whitespace of each
@@ -579,7 +580,9 @@ def split_sentences(text: str, *, keep: list[tuple[int, int]] = ()) -> list[tupl
     text : str
         Any text, any script. Single line breaks do not end a sentence by themselves.
     keep : list of tuple of (int, int), default=()
-        Character spans (e.g. actor mentions) that the length cap must not cut.
+        Character spans (e.g. actor mentions) that no sentence boundary may cut: the
+        length cap does not cut them, and sentences that another boundary (even a
+        blank line) would split inside one are joined.
 
     Returns
     -------
@@ -639,7 +642,7 @@ def split_sentences(text: str, *, keep: list[tuple[int, int]] = ()) -> list[tupl
             merged.append((start, end))
     cuts = _cut_points(text)
     if not cuts:
-        return cap_span_lengths(text, merged, keep=keep)
+        return _join_kept(cap_span_lengths(text, merged, keep=keep), keep)
     cut_starts = [c[0] for c in cuts]
     spans: list[tuple[int, int]] = []
     n_cuts = len(cuts)
@@ -658,4 +661,31 @@ def split_sentences(text: str, *, keep: list[tuple[int, int]] = ()) -> list[tupl
         piece = _strip_span(text, start, end)
         if piece[0] < piece[1]:
             spans.append(piece)
-    return cap_span_lengths(text, spans, keep=keep)
+    return _join_kept(cap_span_lengths(text, spans, keep=keep), keep)
+
+
+def _join_kept(spans: list[tuple[int, int]], keep) -> list[tuple[int, int]]:
+    """Merge the sentences between which a boundary falls inside a span of `keep`.
+
+    Rare: a name that the sentence breaker cut ("... the U.S. President Trump" when
+    a split after "U.S." stands), or a user's regex alias that runs over a blank line.
+    """
+    if not keep or len(spans) < 2:
+        return spans
+    ends = [e for _, e in spans]
+    last = len(spans) - 1
+    joined = set()  # i: the boundary between spans i and i + 1 is removed
+    for a, b in keep:
+        i = bisect_right(ends, a)  # the first sentence that ends after a
+        while i < last and spans[i + 1][0] < b:
+            joined.add(i)
+            i += 1
+    if not joined:
+        return spans
+    out = [spans[0]]
+    for i in range(1, len(spans)):
+        if i - 1 in joined:
+            out[-1] = (out[-1][0], spans[i][1])
+        else:
+            out.append(spans[i])
+    return out
