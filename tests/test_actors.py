@@ -417,6 +417,15 @@ def test_pronoun_us_is_not_the_united_states(registry):
     assert not found.ambiguous.item()
 
 
+def test_a_form_that_starts_with_a_case_sensitive_word_keeps_its_case(registry):
+    # "US president" is case-insensitive, but its first word is the case-sensitive "US"
+    text = "He told us president Trump was wrong. US PRESIDENT TRUMP and the US president."
+    found = mentions_of(text, registry)
+    assert found.surface.tolist() == ["Trump", "US PRESIDENT TRUMP", "US president"]
+    found = mentions_of("Us Vice President Vance? No: the US Vice President.", registry)
+    assert found.surface.tolist() == ["Vance", "US Vice President"]
+
+
 def test_all_caps_headline_rule(registry):
     title = "PUTIN TELLS US ENVOY: GIVE US TIME"
     found = find_mentions(articles("", titles=[title]), registry)

@@ -341,6 +341,12 @@ def _compile_literals(forms: Iterable[str], *, ignore_case: bool = False) -> re.
     return re.compile(head + _trie_regex(trie) + _TAIL, re.IGNORECASE if ignore_case else 0)
 
 
+def _written_as(text: str, start: int, word: str) -> bool:
+    """True when `text` has `word` at `start` as written or in capitals."""
+    found = text[start : start + len(word)]
+    return found == word or found == word.upper()
+
+
 class _Matcher:
     """Compiled form of a registry for one set of alias kinds (cached on the registry).
 
@@ -371,6 +377,14 @@ class _Matcher:
                     _norm(unicodedata.normalize("NFC", phrase)).lower(), (None, "exclude")
                 )
         self.ci_table, self.cs_table = ci, cs
+        # A case-insensitive form whose first word is a one-word case-sensitive form
+        # ("US president" and "US") matches only where that word is written as
+        # registered or in capitals ("US president", "US PRESIDENT"; not "told us
+        # president"): table key -> the first word as registered.
+        heads = {k.lower(): k for k in cs if " " not in k}
+        self.ci_heads = {
+            k: heads[k.split(" ", 1)[0]] for k in ci if " " in k and k.split(" ", 1)[0] in heads
+        }
         # Cyrillic forms get their own regex, run only on texts with Cyrillic letters:
         # in one regex their branches cost English text about 20% of the matching time.
         self.ci_regex = _compile_literals(sorted(k for k in ci if not _CYRILLIC.search(k)))
@@ -438,25 +452,36 @@ class _Matcher:
         if self.ci_regex is not None or self.cyrillic_regex is not None:
             low = text.lower()
             table = self.ci_table
+            heads = self.ci_heads
             if len(low) == len(text):
-                if self.ci_regex is not None:
-                    for m in self.ci_regex.finditer(low):
-                        # a table key is its own normal form: _norm only when the match differs
-                        entry = table.get(m.group()) or table.get(_norm(m.group()))
-                        if entry is not None:
-                            cands.append((m.start(), m.end(), entry[0], entry[1], False))
-                n_ci = len(cands)
+                regexes = [self.ci_regex]
                 if self.cyrillic_regex is not None and not text.isascii() and _has_cyrillic(low):
-                    for m in self.cyrillic_regex.finditer(low):
-                        entry = table.get(m.group()) or table.get(_norm(m.group()))
-                        if entry is not None:
+                    regexes.append(self.cyrillic_regex)
+                for regex in regexes:
+                    if regex is None:
+                        continue
+                    for m in regex.finditer(low):
+                        # a table key is its own normal form: _norm only when the match differs
+                        key = m.group()
+                        entry = table.get(key)
+                        if entry is None:
+                            key = _norm(key)
+                            entry = table.get(key)
+                        if entry is not None and (
+                            key not in heads or _written_as(text, m.start(), heads[key])
+                        ):
                             cands.append((m.start(), m.end(), entry[0], entry[1], False))
+                    if regex is self.ci_regex:
+                        n_ci = len(cands)
             else:
                 if self._ci_fallback is None:
                     self._ci_fallback = _compile_literals(sorted(self.ci_table), ignore_case=True)
                 for m in self._ci_fallback.finditer(text):
+                    key = _norm(m.group()).lower()
                     entry = self._lookup_ci(m.group())
-                    if entry is not None:
+                    if entry is not None and (
+                        key not in heads or _written_as(text, m.start(), heads[key])
+                    ):
                         cands.append((m.start(), m.end(), entry[0], entry[1], False))
                 n_ci = len(cands)
         if self.cs_regex is not None:
@@ -1040,7 +1065,10 @@ def find_mentions(
        apostrophe or hyphen is a boundary, so ``Kyiv’s`` and ``Kyiv's`` give the span
        of ``Kyiv`` alone and ``Russia-Ukraine`` gives two mentions.
     2. **Case.** Forms match case-insensitively, except forms listed under
-       ``case_sensitive`` (``US`` never matches the pronoun ``us``).
+       ``case_sensitive`` (``US`` never matches the pronoun ``us``). A form whose first
+       word is a one-word case-sensitive form (``US president``) needs that word as
+       registered or in capitals (``US president``, ``US PRESIDENT``, not ``told us
+       president``).
     3. **Longest match wins.** ``Volodymyr Zelenskyy`` is one mention, not two;
        ``Ukrainian president`` (an alias of Zelenskyy) is not also a demonym of
        Ukraine; an ``exclude`` phrase (``Donald Trump Jr.``, ``Washington Post``)
