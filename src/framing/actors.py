@@ -400,8 +400,8 @@ class _Matcher:
             else None
         )
 
-    def _lookup_ci(self, surface: str):
-        key = _norm(surface).lower()
+    def _lookup_ci(self, key: str):
+        """The table entry of `key` (a match normalised and lower-cased), or None."""
         entry = self.ci_table.get(key)
         if entry is None:  # pragma: no cover - case-mapping corner cases (final sigma ...)
             folded = key.casefold()
@@ -409,6 +409,24 @@ class _Matcher:
                 if form.casefold() == folded:
                     return value
         return entry
+
+    def _case_fits(self, key: str, text: str, start: int) -> bool:
+        """False when the form `key` needs its first word in capitals and `text` lacks them."""
+        head = self.ci_heads.get(key)
+        return head is None or _written_as(text, start, head)
+
+    def _scan_ci(self, regex: re.Pattern, low: str, text: str, cands: list) -> None:
+        """Append a candidate per match of `regex` in `low` (`text` lower-cased, same length)."""
+        table = self.ci_table
+        for m in regex.finditer(low):
+            # a table key is its own normal form: _norm only when the match differs
+            key = m.group()
+            entry = table.get(key)
+            if entry is None:
+                key = _norm(key)
+                entry = table.get(key)
+            if entry is not None and self._case_fits(key, text, m.start()):
+                cands.append((m.start(), m.end(), entry[0], entry[1], False))
 
     def _find_cs(self, text: str) -> list[tuple[int, int, str]]:
         r"""``(start, end, surface)`` per match of the case-sensitive regex.
@@ -451,37 +469,19 @@ class _Matcher:
         n_ci = 0
         if self.ci_regex is not None or self.cyrillic_regex is not None:
             low = text.lower()
-            table = self.ci_table
-            heads = self.ci_heads
             if len(low) == len(text):
-                regexes = [self.ci_regex]
+                if self.ci_regex is not None:
+                    self._scan_ci(self.ci_regex, low, text, cands)
+                n_ci = len(cands)
                 if self.cyrillic_regex is not None and not text.isascii() and _has_cyrillic(low):
-                    regexes.append(self.cyrillic_regex)
-                for regex in regexes:
-                    if regex is None:
-                        continue
-                    for m in regex.finditer(low):
-                        # a table key is its own normal form: _norm only when the match differs
-                        key = m.group()
-                        entry = table.get(key)
-                        if entry is None:
-                            key = _norm(key)
-                            entry = table.get(key)
-                        if entry is not None and (
-                            key not in heads or _written_as(text, m.start(), heads[key])
-                        ):
-                            cands.append((m.start(), m.end(), entry[0], entry[1], False))
-                    if regex is self.ci_regex:
-                        n_ci = len(cands)
+                    self._scan_ci(self.cyrillic_regex, low, text, cands)
             else:
                 if self._ci_fallback is None:
                     self._ci_fallback = _compile_literals(sorted(self.ci_table), ignore_case=True)
                 for m in self._ci_fallback.finditer(text):
                     key = _norm(m.group()).lower()
-                    entry = self._lookup_ci(m.group())
-                    if entry is not None and (
-                        key not in heads or _written_as(text, m.start(), heads[key])
-                    ):
+                    entry = self._lookup_ci(key)
+                    if entry is not None and self._case_fits(key, text, m.start()):
                         cands.append((m.start(), m.end(), entry[0], entry[1], False))
                 n_ci = len(cands)
         if self.cs_regex is not None:
