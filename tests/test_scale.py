@@ -351,7 +351,8 @@ def test_edit_that_reuses_an_id_of_a_cached_chunk_loses_nothing(tmp_path):
 def test_auto_chunk_size_keeps_every_worker_busy():
     from framing.scale import CHUNKS_PER_WORKER, MAX_CHUNK_SIZE, MIN_CHUNK_SIZE, auto_chunk_size
 
-    assert auto_chunk_size(20_000, 2) == 1250  # 16 chunks: 8 per worker (was 4 of 5,000)
+    assert auto_chunk_size(10_000, 2) == 1250  # 8 chunks: 4 per worker
+    assert auto_chunk_size(20_000, 2) == MAX_CHUNK_SIZE  # 8 chunks (was 4 of 5,000)
     assert auto_chunk_size(1_000_000, 2) == MAX_CHUNK_SIZE
     assert auto_chunk_size(0, 2) == auto_chunk_size(50, 1) == MIN_CHUNK_SIZE
     for n in (1_000, 20_000, 100_000, 3_000_000):
@@ -411,6 +412,17 @@ def test_workers_start_early_only_for_a_pool_on_a_sizeable_corpus(tmp_path, monk
     assert start_workers_early([str(tmp_path)], 2, "local") and started == [1]
 
 
+def test_command_line_starts_without_pandas():
+    # the commands start the fork server before they import the scoring code; that only
+    # helps while importing the command line (--format choices included) stays light
+    import subprocess
+    import sys
+
+    code = "import sys, framing.cli\nprint(sorted({'pandas', 'numpy', 'framing.corpus'} & set(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
 def test_fork_server_preload_imports_the_worker_code():
     # framing.scale imports its modules lazily: the preload must name the worker module,
     # or every forked worker imports the scoring code again (about 0.9 s of CPU each)
@@ -418,13 +430,18 @@ def test_fork_server_preload_imports_the_worker_code():
     import sys
 
     code = (
-        "import sys, framing._preload\n"
+        "import gc, sys, threading, framing._preload\n"
         "need = ('framing.scale.worker', 'framing.scorers', 'framing.quotes', 'framing.stance',"
         " 'framing.actors', 'sklearn')\n"
         "print(sorted(m for m in need if m not in sys.modules))\n"
+        "from framing.corpus import language\n"
+        "print(language._dfa_tables.cache_info().currsize, threading.active_count(),"
+        " gc.get_freeze_count() > 100_000)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    # the language model is loaded, its loading thread has ended (a fork server must be
+    # single-threaded when it forks) and the loaded heap is frozen
+    assert out.stdout.split("\n")[:2] == ["[]", "1 1 True"]
 
 
 def test_news_text_benchmark_corpus_is_made_of_real_sentences(shared_data, tmp_path):

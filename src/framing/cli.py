@@ -21,7 +21,7 @@ import click
 
 from framing import paths
 from framing.commands import start_workers_early
-from framing.corpus import FORMATS
+from framing.formats import FORMATS
 from framing.exceptions import REPORTED_ERRORS, exit_code
 from framing.scale import ENGINES
 

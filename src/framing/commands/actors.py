@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from framing.corpus import FORMATS
+from framing.formats import FORMATS
 from framing.exceptions import OverwriteError
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from framing.commands import reports_errors, start_workers_early
-from framing.corpus import FORMATS
+from framing.formats import FORMATS
 from framing.scale import ENGINES
 
 

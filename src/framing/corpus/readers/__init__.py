@@ -31,6 +31,7 @@ from framing.corpus.readers.parquet import iter_parquet_records, read_parquet
 from framing.corpus.readers.warc import read_warc
 from framing.corpus.schema import PROVENANCE_FILE, PROVENANCE_LINE, Rejections
 from framing.exceptions import CorpusFormatError, MissingColumnError
+from framing.formats import FORMAT_SPECS, FORMATS, FormatSpec
 
 __all__ = [
     "FORMATS",
@@ -50,67 +51,30 @@ __all__ = [
 
 
 @dataclass(frozen=True)
-class CorpusFormat:
-    """A corpus format: its name, its reader, and how ``format="auto"`` recognises it.
+class CorpusFormat(FormatSpec):
+    """A corpus format of :data:`framing.formats.FORMAT_SPECS` with its reader function.
 
     Attributes
     ----------
-    name : str
-        The value of ``format=`` (and of the CLI's ``--format``).
     read : callable
         ``read(path, *, encoding, rejections) -> RawBatch``.
-    suffixes : tuple of str
-        Lower-case file suffixes that mean this format under ``format="auto"``
-        (a trailing ``.gz`` is ignored); empty when it must be named.
-    folder : bool
-        True when the format reads a folder (or an archive of files), False when
-        it reads a file.
-    summary : str
-        One line for help texts.
-    needs_pages : bool
-        True for metadata-only exports whose text comes from pages joined by URL
-        (``load_corpus(..., pages=...)``).
+    name, reader, suffixes, folder, summary, needs_pages
+        As in :class:`framing.formats.FormatSpec` (``needs_pages``: the text comes
+        from ``load_corpus(..., pages=...)``).
     """
 
-    name: str
-    read: Callable[..., RawBatch]
-    suffixes: tuple = ()
-    folder: bool = False
-    summary: str = ""
-    needs_pages: bool = False
+    read: Callable[..., RawBatch] = None
 
 
-_REGISTRY: dict[str, CorpusFormat] = {}
-
-
-for _fmt in (
-    CorpusFormat("jsonl", read_jsonl, (".jsonl", ".ndjson"), summary="one JSON object per line"),
-    CorpusFormat("csv", read_csv, (".csv", ".tsv"), summary="CSV/TSV with a header row"),
-    CorpusFormat("parquet", read_parquet, (".parquet", ".pq"), summary="Parquet, one row per record"),
-    CorpusFormat(
-        "folder",
-        read_folder,
-        (".zip", ".tar", ".tgz"),
-        folder=True,
-        summary="a folder, .zip or .tar of documents (.txt, .md, .html, news-please .json, .warc)",
-    ),
-    CorpusFormat("html", read_html, (".html", ".htm", ".xhtml", ".shtml"), summary="one saved web page"),
-    CorpusFormat("warc", read_warc, (".warc",), summary="a web archive (.warc, .warc.gz)"),
-    CorpusFormat("newsplease", read_newsplease, (".json",), summary="news-please JSON output"),
-    CorpusFormat(
-        "mediacloud", read_mediacloud, summary="a Media Cloud story export (no text)",
-        needs_pages=True,
-    ),
-    CorpusFormat(
-        "gdelt", read_gdelt, summary="a GDELT DOC 2.0 article list or GKG table (no text)",
-        needs_pages=True,
-    ),
-    CorpusFormat("basil", read_basil, summary="the BASIL jsonl (Fan et al., 2019)"),
-):
-    _REGISTRY[_fmt.name] = _fmt
-#: Names accepted by ``load_corpus(format=...)`` and the CLI's ``--format``:
-#: ``"auto"``, then every registered format (derive choice lists from this).
-FORMATS = ("auto", *_REGISTRY)
+_READERS = {
+    f.__name__: f
+    for f in (read_jsonl, read_csv, read_parquet, read_folder, read_html, read_warc,
+              read_newsplease, read_mediacloud, read_gdelt, read_basil)
+}
+#: Every format of :data:`framing.formats.FORMAT_SPECS` with its reader function.
+_REGISTRY: dict[str, CorpusFormat] = {
+    spec.name: CorpusFormat(**vars(spec), read=_READERS[spec.reader]) for spec in FORMAT_SPECS
+}
 
 
 def get_format(name):
