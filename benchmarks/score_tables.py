@@ -63,6 +63,9 @@ def score_tables(args: list[str]) -> dict[str, pd.DataFrame]:
         for table in TABLES:
             parts = sorted((out / table).rglob("*.parquet"))
             df = pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True)
+            # part files are named by chunk key, and chunk boundaries follow the automatic
+            # chunk size: compare rows article by article, each article's rows in order
+            df = df.sort_values("article_id", kind="stable", ignore_index=True)
             tables[table] = df.drop(columns=["source_file"], errors="ignore")
     return tables
 
