@@ -8,12 +8,13 @@ copy-on-write instead of each loading a private copy: less memory and a faster w
 start. Nothing else is loaded. It is meant for the fork server only: imported anywhere
 else it also freezes that process's heap (see below).
 
-The language model is read in a second thread while the imports run: most of its
-0.6 s is LZMA decompression, which releases the GIL (1.6 s instead of 1.9 s for the
-whole module, timed alone). The thread has ended before the server forks anything. Then
-everything loaded is moved to the collector's permanent generation
-(:func:`gc.freeze`), so a worker's collections neither traverse it nor write to the
-pages it shares with the server.
+The language model is read in a second thread while the rest is imported (mostly
+scikit-learn): most of its 0.6 s is LZMA decompression, which releases the GIL. The
+thread imports nothing (its modules are imported first: two threads importing modules
+that import each other could see a partly initialised module), and it has ended before
+the server forks anything. Then everything loaded is moved to the collector's permanent
+generation (:func:`gc.freeze`), so a worker's collections neither traverse it nor write
+to the pages it shares with the server.
 
 :mod:`framing.scale` imports its modules on first use, so the worker module is named
 here explicitly: importing :mod:`framing.scale` alone left every worker to import the
@@ -22,15 +23,17 @@ scoring code itself (about 0.9 s of CPU per worker).
 
 import gc as _gc
 import threading as _threading
+import encodings.cp437  # noqa: F401  (numpy's loader imports zipfile, zipfile this,
+import zipfile  # noqa: F401            on first use: imported here, see above)
 
+from py3langid import langid as _langid  # noqa: F401
 
-def _load_language_model():
-    from framing.corpus import language
+from framing.corpus import language as _language
 
-    language.preload_language_model(language.DEFAULT_LANGUAGES)
-
-
-_language_thread = _threading.Thread(target=_load_language_model, name="framing-preload")
+_language_thread = _threading.Thread(
+    target=_language.preload_language_model, args=(_language.DEFAULT_LANGUAGES,),
+    name="framing-preload",
+)
 _language_thread.start()
 try:
     from framing.scale import worker  # noqa: F401  (the chunk code and its heavy imports)
