@@ -21,10 +21,10 @@ here explicitly: importing :mod:`framing.scale` alone left every worker to impor
 scoring code itself (about 0.9 s of CPU per worker).
 """
 
+import encodings.cp437  # noqa: F401  (imported by zipfile on first use; see above)
 import gc as _gc
 import threading as _threading
-import encodings.cp437  # noqa: F401  (numpy's loader imports zipfile, zipfile this,
-import zipfile  # noqa: F401            on first use: imported here, see above)
+import zipfile  # noqa: F401  (imported by numpy's .npz loader on first use)
 
 from py3langid import langid as _langid  # noqa: F401
 
