@@ -45,7 +45,10 @@ MIN_CHUNK_SIZE = 250
 #: cost stays small: a chunk has fixed work (table set-up, three Parquet writes), and
 #: identical mention contexts are scored once per chunk, not once per corpus. The same
 #: 2,500 real-news-sentence articles took 5.1 s of CPU as ten chunks of 250 and 4.0 s
-#: as one chunk (one process, warm). On 20,000 articles of real news sentences
+#: as one chunk (one process, warm); about half of that difference (by cProfile) is
+#: contexts scored again, which that benchmark corpus (a few thousand distinct
+#: mention sentences, drawn again and again) holds far more of than real news, where
+#: the gain is smaller. On 20,000 articles of real news sentences
 #: with 2 workers, 4 (chunks of 2,500) took 21.1 s against 22.3 s with 8 (chunks of
 #: 1,250), mean of four runs alternated with ``--jobs 1`` (``benchmarks/report.py
 #: --score-speedup``; see the README). From 40,000 articles on 2 workers the chunks
