@@ -229,6 +229,21 @@ def test_default_lexicon_loads():
     assert all(-1 <= w <= 1 for w in [*lex.verbs.values(), *lex.terms.values()])
 
 
+def test_lexicon_is_read_once_however_its_path_is_written(tmp_path, monkeypatch):
+    # score_stance asks for load_stance_lexicon(None) and the fork server's preload for
+    # load_stance_lexicon(): one cached object, or every worker reads the YAML again
+    from framing.stance import DEFAULT_LEXICON
+
+    lex = load_stance_lexicon()
+    assert load_stance_lexicon(None) is lex
+    assert load_stance_lexicon(str(DEFAULT_LEXICON)) is lex
+    own = tmp_path / "lex.yml"
+    own.write_text("verbs: {praised: 0.5}\nterms: {}\nnegators: []\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert load_stance_lexicon("lex.yml") is load_stance_lexicon(own)
+    assert load_stance_lexicon(own) is not lex
+
+
 def test_malformed_lexicon_names_file_and_entry(tmp_path):
     bad = tmp_path / "lex.yml"
     bad.write_text("verbs: {praised: 3}\nterms: {}\nnegators: []\n", encoding="utf-8")

@@ -215,7 +215,6 @@ class StanceLexicon:
         )
 
 
-@functools.lru_cache(maxsize=8)
 def load_stance_lexicon(path: str | Path | None = None) -> StanceLexicon:
     """Read an evaluative lexicon (YAML with ``verbs``, ``terms``, ``negators``).
 
@@ -232,7 +231,8 @@ def load_stance_lexicon(path: str | Path | None = None) -> StanceLexicon:
     Returns
     -------
     lexicon : StanceLexicon
-        Cached: the same path is read once per process.
+        Cached: the same file is read once per process, however it is named (no
+        argument, ``None``, :data:`DEFAULT_LEXICON`, a relative path).
 
     Raises
     ------
@@ -242,7 +242,11 @@ def load_stance_lexicon(path: str | Path | None = None) -> StanceLexicon:
         If a section is missing, ``languages`` has a key other than ``'ru'``/``'uk'``,
         or a weight is not a number in [-1, 1]; the message names the file and the entry.
     """
-    path = Path(path) if path is not None else DEFAULT_LEXICON
+    return _read_stance_lexicon(Path(path if path is not None else DEFAULT_LEXICON).resolve())
+
+
+@functools.lru_cache(maxsize=8)
+def _read_stance_lexicon(path: Path) -> StanceLexicon:
     with open(path, encoding="utf-8") as fh:
         data = yaml.safe_load(fh) or {}
     for section in ("verbs", "terms", "negators"):
