@@ -1,7 +1,7 @@
 """Benchmark ``framing report --corpus`` end to end on N synthetic articles.
 
 Usage: ``python benchmarks/report.py --n 10000 [--jobs 2] [--workdir /tmp/framing-bench]
-[--rerun] [--score-speedup 20000] [--text news]``.
+[--rerun] [--score-speedup 20000 [--rounds 5]] [--text news]``.
 
 For each N a seeded synthetic corpus (benchmarks/synthetic.py: ~600 words and ~12
 actor mentions per article; made-up text, or with ``--text news`` real news sentences
@@ -18,7 +18,9 @@ second report on the unchanged corpus (into the same folder, ``--overwrite``: ev
 chunk comes from the cache and every notebook is up to date, so none runs), then a
 third with ``--force`` (every notebook runs again on the cached dataset).
 ``--score-speedup N`` times ``framing score --jobs 1`` and ``--jobs 2`` on N articles
-(fresh folders) and prints the throughput ratio.
+(fresh folders) and prints the throughput ratio; with ``--rounds R`` the pair runs R
+times, alternated (so that a drift of the machine's speed hits both alike), and the
+median and range of the R ratios are printed as well.
 Linux only (reads /proc). The load average at the start is printed: on a shared
 machine the numbers are upper bounds.
 """
@@ -28,6 +30,7 @@ from __future__ import annotations
 import argparse
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -132,6 +135,8 @@ def main(argv=None) -> int:
                         help="also time a second report on the unchanged corpus")
     parser.add_argument("--score-speedup", type=int, default=0, metavar="N",
                         help="time framing score --jobs 1 vs --jobs 2 on N articles")
+    parser.add_argument("--rounds", type=int, default=1, metavar="R",
+                        help="with --score-speedup: run the pair R times, alternated")
     parser.add_argument("--text", choices=("made-up", "news"), default="made-up",
                         help="articles of made-up text or of real news sentences "
                              "(needs FRAMING_DATA_DIR; see benchmarks/synthetic.py)")
@@ -164,17 +169,24 @@ def main(argv=None) -> int:
     if args.score_speedup:
         n = args.score_speedup
         corpus = corpus_of(n, args.workdir, text=args.text)
-        rates = {}
-        for jobs in (1, 2):
-            out = args.workdir / f"score_{n}_j{jobs}"
-            shutil.rmtree(out, ignore_errors=True)
-            m = run_measured([*FRAMING, "score", str(corpus), "--out", str(out),
-                              "--jobs", str(jobs), "--no-progress"])
-            rates[jobs] = n / m["wall"]
-            print(_row(f"score --jobs {jobs}", n, m), flush=True)
-            print(f"    {m['output']}", flush=True)
-        print(f"score speed-up, jobs 2 vs 1 on {n:,} articles: {rates[2] / rates[1]:.2f}x",
-              flush=True)
+        ratios = []
+        for _ in range(max(args.rounds, 1)):
+            rates = {}
+            for jobs in (1, 2):
+                out = args.workdir / f"score_{n}_j{jobs}"
+                shutil.rmtree(out, ignore_errors=True)
+                m = run_measured([*FRAMING, "score", str(corpus), "--out", str(out),
+                                  "--jobs", str(jobs), "--no-progress"])
+                rates[jobs] = n / m["wall"]
+                print(_row(f"score --jobs {jobs}", n, m), flush=True)
+                print(f"    {m['output']}", flush=True)
+            ratios.append(rates[2] / rates[1])
+            print(f"score speed-up, jobs 2 vs 1 on {n:,} articles: {ratios[-1]:.2f}x",
+                  flush=True)
+        if len(ratios) > 1:
+            print(f"score speed-up over {len(ratios)} rounds: median "
+                  f"{statistics.median(ratios):.2f}x, range {min(ratios):.2f}-{max(ratios):.2f}x "
+                  f"({', '.join(f'{r:.2f}' for r in ratios)})", flush=True)
     return 0
 
 
