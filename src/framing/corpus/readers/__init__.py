@@ -63,7 +63,7 @@ class CorpusFormat(FormatSpec):
         from ``load_corpus(..., pages=...)``).
     """
 
-    read: Callable[..., RawBatch] = None
+    read: Callable[..., RawBatch] = field(kw_only=True)  # required, after the defaults
 
 
 _READERS = {
